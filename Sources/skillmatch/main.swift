@@ -1,0 +1,2 @@
+import SkillsEngine
+print("skillmatch")

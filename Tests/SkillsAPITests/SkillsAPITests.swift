@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsAPI
+
+@Test func skillsAPIBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsCompression
+
+@Test func skillsCompressionBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsCore
+
+@Test func skillsCoreBuilds() {}

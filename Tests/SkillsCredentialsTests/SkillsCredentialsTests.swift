@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsCredentials
+
+@Test func skillsCredentialsBuilds() {}

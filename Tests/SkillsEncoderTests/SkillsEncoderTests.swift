@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsEncoder
+
+@Test func skillsEncoderBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsEngine
+
+@Test func skillsEngineBuilds() {}

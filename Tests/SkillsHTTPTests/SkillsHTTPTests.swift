@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsHTTP
+
+@Test func skillsHTTPBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsIndex
+
+@Test func skillsIndexBuilds() {}

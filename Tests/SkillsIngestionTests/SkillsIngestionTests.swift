@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsIngestion
+
+@Test func skillsIngestionBuilds() {}

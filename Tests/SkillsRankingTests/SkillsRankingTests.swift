@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsRanking
+
+@Test func skillsRankingBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsStorage
+
+@Test func skillsStorageBuilds() {}

@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsTaxonomy
+
+@Test func skillsTaxonomyBuilds() {}

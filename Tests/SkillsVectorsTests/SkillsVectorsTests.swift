@@ -1,0 +1,4 @@
+import Testing
+@testable import SkillsVectors
+
+@Test func skillsVectorsBuilds() {}
