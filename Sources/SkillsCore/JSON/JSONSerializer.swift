@@ -20,7 +20,8 @@ extension JSONValue {
         return out
     }
 
-    static func write(_ value: JSONValue, into out: inout [UInt8]) {
+    /// Appends the compact JSON text of `value` to `out`.
+    public static func write(_ value: JSONValue, into out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: (b ? "true" : "false").utf8)
