@@ -63,7 +63,7 @@ public struct TaskCounts: Sendable, Equatable {
 
 /// The overall state of a task, from its counts.
 public enum TaskState: String, Sendable {
-    /// No item has finished yet.
+    /// Items are waiting and none has been written, skipped or dead-lettered yet.
     case queued
     /// Some items finished, some have not.
     case running
@@ -93,9 +93,8 @@ public struct IngestTask: Sendable, Equatable {
     public var errors: [ItemError]
 
     public var state: TaskState {
-        let finished = counts.received - counts.pending
         if counts.pending == 0 { return counts.failed + counts.dead > 0 ? .completedWithErrors : .completed }
-        return finished == 0 ? .queued : .running
+        return counts.processed + counts.skippedUnchanged + counts.dead == 0 ? .queued : .running
     }
 }
 
