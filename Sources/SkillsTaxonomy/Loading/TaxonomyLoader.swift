@@ -15,6 +15,7 @@ public enum TaxonomyLoader {
         public static let occupationTechnology = "occupation_technology.tsv"
         public static let profiles = "occupation_profiles.tsv"
         public static let wageAreas = "wage_areas.tsv"
+        public static let wageOccupations = "wage_occupations.tsv"
         public static let wages = "wages.tsv"
         public static let manifest = "manifest.json"
     }
@@ -51,7 +52,9 @@ public enum TaxonomyLoader {
         }
         if exists(File.wages) {
             let areas = exists(File.wageAreas) ? try WageFiles.readAreas(TSVTable(contentsOf: url(File.wageAreas))) : []
-            taxonomy.wages = try WageFiles.readWages(TSVTable(contentsOf: url(File.wages)), areas: areas)
+            let titles = exists(File.wageOccupations)
+                ? try WageFiles.readOccupationTitles(TSVTable(contentsOf: url(File.wageOccupations))) : [:]
+            taxonomy.wages = try WageFiles.readWages(TSVTable(contentsOf: url(File.wages)), areas: areas, titles: titles)
         }
         if let extensions {
             try TaxonomyExtensions.load(contentsOf: extensions).apply(to: &taxonomy)

@@ -21,7 +21,19 @@ enum WageFiles {
 
     /// `wages.tsv`: soc_code, area_code, employment, hourly_mean, annual_mean, annual_p10, annual_p25,
     /// annual_median, annual_p75, annual_p90. An empty figure was not published.
-    static func readWages(_ table: TSVTable, areas: [WageArea]) throws -> WageTable {
+    /// `wage_occupations.tsv`: soc_code, title, level.
+    static func readOccupationTitles(_ table: TSVTable) throws -> [String: String] {
+        let code = try table.column("soc_code"), title = try table.column("title")
+        var titles: [String: String] = [:]
+        try table.forEachRow { line, fields in
+            guard titles.updateValue(fields[title], forKey: fields[code]) == nil else {
+                throw TaxonomyError(.duplicateID, file: table.file, line: line, "duplicate soc_code \(fields[code])")
+            }
+        }
+        return titles
+    }
+
+    static func readWages(_ table: TSVTable, areas: [WageArea], titles: [String: String] = [:]) throws -> WageTable {
         let at = try columns.map { try table.column($0) }
         let known = Set(areas.map(\.code))
         var rows: [OccupationWage] = []
@@ -45,6 +57,6 @@ enum WageFiles {
                     annualP25: try figure(6), annualMedian: try figure(7), annualP75: try figure(8),
                     annualP90: try figure(9)))
         }
-        return WageTable(areas: areas, rows: rows)
+        return WageTable(areas: areas, rows: rows, occupationTitles: titles)
     }
 }

@@ -55,12 +55,15 @@ public struct WageTable: Sendable {
 
     public private(set) var areas: [WageArea]
     public private(set) var rows: [OccupationWage]
+    /// SOC 2018 titles by code at every level (`15-0000` major group … `15-1252` detailed).
+    public private(set) var occupationTitles: [String: String]
     private var rowsBySOC: [String: [Int]]
     private var areaByCode: [String: Int]
 
-    public init(areas: [WageArea] = [], rows: [OccupationWage] = []) {
+    public init(areas: [WageArea] = [], rows: [OccupationWage] = [], occupationTitles: [String: String] = [:]) {
         self.areas = areas
         self.rows = rows
+        self.occupationTitles = occupationTitles
         rowsBySOC = [:]
         for (position, row) in rows.enumerated() { rowsBySOC[row.socCode, default: []].append(position) }
         areaByCode = [:]
