@@ -131,3 +131,13 @@ public enum SHA256 {
         return String(decoding: out, as: UTF8.self)
     }
 }
+
+/// SHA-384 through libcrypto (RDFC-1.0 allows it as an alternative hash).
+public enum SHA384 {
+    public static func hash(_ data: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 48)
+        var length: UInt32 = 48
+        _ = EVP_Digest(data, data.count, &out, &length, EVP_sha384(), nil)
+        return out
+    }
+}
