@@ -69,7 +69,8 @@ public enum BertNormalizer {
         case "\t", "\n", "\r": return false
         default:
             switch scalar.properties.generalCategory {
-            case .control, .format, .privateUse, .surrogate, .unassigned: return true
+            // Unassigned code points are kept (they become [UNK]), as in the reference.
+            case .control, .format, .privateUse, .surrogate: return true
             default: return false
             }
         }

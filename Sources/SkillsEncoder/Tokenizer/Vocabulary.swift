@@ -13,6 +13,8 @@ public struct Vocabulary: Sendable {
     public let classifierID: Int32
     public let separatorID: Int32
     public let paddingID: Int32
+    /// The special tokens matched verbatim in raw text (before normalisation), with their ids.
+    public let specialTokens: [(scalars: [UInt32], id: Int32)]
 
     public var count: Int { tokens.count }
 
@@ -42,6 +44,10 @@ public struct Vocabulary: Sendable {
         self.classifierID = try special("[CLS]")
         self.separatorID = try special("[SEP]")
         self.paddingID = try special("[PAD]")
+        self.specialTokens = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]"].compactMap { token in
+            let scalars = token.unicodeScalars.map(\.value)
+            return ids[scalars].map { (scalars, $0) }
+        }
     }
 
     /// Reads `vocab.txt` (UTF-8, one token per line).

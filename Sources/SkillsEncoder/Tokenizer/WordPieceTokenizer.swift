@@ -33,14 +33,54 @@ public struct WordPieceTokenizer: Sendable {
         let budget = maxSequenceLength - 2
         var ids: [Int32] = [vocabulary.classifierID]
         ids.reserveCapacity(min(maxSequenceLength, text.utf8.count + 2))
-        words: for word in BertNormalizer.words(text) {
-            for piece in pieces(of: word) {
-                if ids.count - 1 == budget { break words }
-                ids.append(piece)
+        segments: for segment in segments(of: text) {
+            switch segment {
+            case .special(let id):
+                if ids.count - 1 == budget { break segments }
+                ids.append(id)
+            case .text(let text):
+                for word in BertNormalizer.words(text) {
+                    for piece in pieces(of: word) {
+                        if ids.count - 1 == budget { break segments }
+                        ids.append(piece)
+                    }
+                }
             }
         }
         ids.append(vocabulary.separatorID)
         return TokenizedText(ids: ids)
+    }
+
+    private enum Segment {
+        case text(String)
+        case special(Int32)
+    }
+
+    /// Splits raw text around special tokens written verbatim (`[SEP]`, `[MASK]`…), which the
+    /// reference maps to their ids before any normalisation.
+    private func segments(of text: String) -> [Segment] {
+        let scalars = Array(text.unicodeScalars)
+        guard scalars.contains("[") else { return [.text(text)] }
+        var result: [Segment] = []
+        var pending = String.UnicodeScalarView()
+        var index = 0
+        scan: while index < scalars.count {
+            if scalars[index] == "[" {
+                for (token, id) in vocabulary.specialTokens where index + token.count <= scalars.count {
+                    if zip(token, scalars[index...]).allSatisfy({ $0 == $1.value }) {
+                        if !pending.isEmpty { result.append(.text(String(pending))) }
+                        pending = String.UnicodeScalarView()
+                        result.append(.special(id))
+                        index += token.count
+                        continue scan
+                    }
+                }
+            }
+            pending.append(scalars[index])
+            index += 1
+        }
+        if !pending.isEmpty { result.append(.text(String(pending))) }
+        return result
     }
 
     /// The word-piece ids of one normalized word.
