@@ -70,8 +70,9 @@ struct MaxScoreScorer {
                 let postings = terms[i].postings
                 let p = postings.seek(doc, from: position[i])
                 position[i] = p
-                statistics.postingsRead += 1
+                statistics.seeks += 1
                 if p < postings.count, postings.docs[p] == doc {
+                    statistics.postingsRead += 1
                     score += Double(terms[i].multiplier * postings.weights[p])
                 }
                 i -= 1

@@ -48,8 +48,10 @@ public typealias ScoredDocument = ScoredID
 public struct ScanStatistics: Sendable, Hashable {
     /// Sum of the lengths of the query's posting lists (what an exhaustive OR would read).
     public var unionPostings = 0
-    /// Postings actually read (advanced over or landed on by a seek).
+    /// Postings whose weight was read (visited in an essential list, or found by a seek).
     public var postingsRead = 0
+    /// Seeks into non-essential lists (each O(log distance)).
+    public var seeks = 0
     /// Documents fully scored.
     public var documentsScored = 0
 
