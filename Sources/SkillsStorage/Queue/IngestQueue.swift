@@ -23,6 +23,7 @@ public struct IngestQueue {
     // MARK: Producing
 
     /// Stores a task and all its items durably in one transaction and returns the task id.
+    @discardableResult
     public func enqueue(taskFormat: String, source: String, items: [EnqueueItem], at now: Date = Date()) throws -> Int64 {
         guard !taskFormat.isEmpty, !source.isEmpty else {
             throw StorageError(.invalidArgument, "a task needs a format and a source (got '\(taskFormat)', '\(source)')")
@@ -70,6 +71,7 @@ public struct IngestQueue {
     }
 
     /// Convenience: a task whose items are all payloads.
+    @discardableResult
     public func enqueue(taskFormat: String, source: String, payloads: [Data], at now: Date = Date()) throws -> Int64 {
         try enqueue(taskFormat: taskFormat, source: source, items: payloads.map { .payload($0) }, at: now)
     }
