@@ -54,6 +54,24 @@ import SkillsTestSupport
         #expect(try queue.depth() == QueueDepth(pending: 3, processing: 2, failed: 0, dead: 0))
     }
 
+    @Test func purgeRemovesOnlyCleanFinishedTasks() throws {
+        let clean = try queue.enqueue(taskFormat: "f", source: "s", payloads: payloads(2), at: t0)
+        let withError = try queue.enqueue(taskFormat: "f", source: "s", items: [.rejected(reason: "bad")], at: t0)
+        let unfinished = try queue.enqueue(taskFormat: "f", source: "s", payloads: payloads(30), at: t0)
+        let items = try queue.claim(worker: "w", limit: 2, leaseSeconds: 60, at: t0)
+        #expect(Set(items.map(\.taskID)) == [clean])
+        try queue.complete(items.map(\.id), outcome: .done, at: t0)
+        #expect(try queue.purgeFinishedTasks(createdBefore: t0) == 0)
+        #expect(try queue.purgeFinishedTasks(createdBefore: t0 + 1) == 1)
+        #expect(try queue.task(id: clean) == nil)
+        #expect(try queue.task(id: withError) != nil && queue.task(id: unfinished) != nil)
+        let orphans = try connection.withStatement("SELECT count(*) FROM ingest_items WHERE task_id = ?") {
+            try $0.bind(1, clean)
+            return try $0.step() ? $0.int(0) : -1
+        }
+        #expect(orphans == 0)
+    }
+
     @Test func badArgumentsAreRejected() {
         #expect(storageError { _ = try queue.enqueue(taskFormat: "", source: "s", payloads: [Data()]) }?.kind == .invalidArgument)
         #expect(storageError { _ = try queue.enqueue(taskFormat: "f", source: "s", payloads: []) }?.kind == .invalidArgument)

@@ -19,6 +19,7 @@ do {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
     case "extraction": try runExtractionBenchmark(rest)
     case "dense": try runDenseBenchmark(rest)
+    case "storage": try runStorageBenchmark(rest)
     default: benchUsage()
     }
 } catch {

@@ -26,49 +26,14 @@ public struct EntityStore {
     @discardableResult
     public func upsert(_ input: EntityInput, at now: Date = Date()) throws -> UpsertOutcome {
         try Self.validate(kind: input.kind, id: input.id)
-        let hash = input.contentHash ?? input.defaultContentHash
-        let time = Timestamp.milliseconds(now)
-        return try connection.write {
-            let existing = try connection.withStatement(
-                "SELECT content_hash, deleted_at FROM entities WHERE kind = ? AND id = ?"
-            ) { statement -> (hash: String, deleted: Bool)? in
-                try statement.bind(1, input.kind)
-                try statement.bind(2, input.id)
-                guard try statement.step() else { return nil }
-                return (statement.text(0), !statement.isNull(1))
-            }
-            if let existing, existing.hash == hash, !existing.deleted { return .unchanged }
-            if existing == nil {
-                try connection.withStatement("""
-                    INSERT INTO entities (kind, id, source, external_id, content_hash, document, profile, vector,
-                                          created_at, updated_at, deleted_at, expires_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
-                    """) { statement in
-                    try bindContent(statement, input, hash: hash)
-                    try statement.bind(9, time)
-                    try statement.bind(10, time)
-                    try statement.bind(11, input.expiresAt.map(Timestamp.milliseconds))
-                    try statement.run()
-                }
-                return .inserted
-            }
-            try connection.withStatement("""
-                UPDATE entities SET source = ?3, external_id = ?4, content_hash = ?5, document = ?6, profile = ?7,
-                    vector = ?8, updated_at = ?9, deleted_at = NULL, expires_at = ?10
-                WHERE kind = ?1 AND id = ?2
-                """) { statement in
-                try bindContent(statement, input, hash: hash)
-                try statement.bind(9, time)
-                try statement.bind(10, input.expiresAt.map(Timestamp.milliseconds))
-                try statement.run()
-            }
-            return existing!.deleted ? .inserted : .updated
-        }
+        return try connection.write { try upsertRow(input, time: Timestamp.milliseconds(now)) }
     }
 
-    /// Upserts many entities in one transaction; outcomes in input order.
+    /// Upserts many entities in one transaction, all or nothing; outcomes in input order.
     public func upsert(_ inputs: [EntityInput], at now: Date = Date()) throws -> [UpsertOutcome] {
-        try connection.write { try inputs.map { try upsert($0, at: now) } }
+        for input in inputs { try Self.validate(kind: input.kind, id: input.id) }
+        let time = Timestamp.milliseconds(now)
+        return try connection.write { try inputs.map { try upsertRow($0, time: time) } }
     }
 
     /// Soft-deletes a live entity: it leaves lists, counts and scans. `false` when there was no
@@ -210,6 +175,45 @@ public struct EntityStore {
     }
 
     // MARK: Helpers
+
+    /// One upsert inside the caller's transaction (no savepoint per row in batches).
+    private func upsertRow(_ input: EntityInput, time: Int64) throws -> UpsertOutcome {
+        let hash = input.contentHash ?? input.defaultContentHash
+        let existing = try connection.withStatement(
+            "SELECT content_hash, deleted_at FROM entities WHERE kind = ? AND id = ?"
+        ) { statement -> (hash: String, deleted: Bool)? in
+            try statement.bind(1, input.kind)
+            try statement.bind(2, input.id)
+            guard try statement.step() else { return nil }
+            return (statement.text(0), !statement.isNull(1))
+        }
+        if let existing, existing.hash == hash, !existing.deleted { return .unchanged }
+        guard let existing else {
+            try connection.withStatement("""
+                INSERT INTO entities (kind, id, source, external_id, content_hash, document, profile, vector,
+                                      created_at, updated_at, deleted_at, expires_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, NULL, ?)
+                """) { statement in
+                try bindContent(statement, input, hash: hash)
+                try statement.bind(9, time)
+                try statement.bind(10, time)
+                try statement.bind(11, input.expiresAt.map(Timestamp.milliseconds))
+                try statement.run()
+            }
+            return .inserted
+        }
+        try connection.withStatement("""
+            UPDATE entities SET source = ?3, external_id = ?4, content_hash = ?5, document = ?6, profile = ?7,
+                vector = ?8, updated_at = ?9, deleted_at = NULL, expires_at = ?10
+            WHERE kind = ?1 AND id = ?2
+            """) { statement in
+            try bindContent(statement, input, hash: hash)
+            try statement.bind(9, time)
+            try statement.bind(10, input.expiresAt.map(Timestamp.milliseconds))
+            try statement.run()
+        }
+        return existing.deleted ? .inserted : .updated
+    }
 
     private func bindContent(_ statement: SQLiteStatement, _ input: EntityInput, hash: String) throws {
         try statement.bind(1, input.kind)

@@ -23,6 +23,7 @@ public struct IngestQueue {
     // MARK: Producing
 
     /// Stores a task and all its items durably in one transaction and returns the task id.
+    @discardableResult
     public func enqueue(taskFormat: String, source: String, items: [EnqueueItem], at now: Date = Date()) throws -> Int64 {
         guard !taskFormat.isEmpty, !source.isEmpty else {
             throw StorageError(.invalidArgument, "a task needs a format and a source (got '\(taskFormat)', '\(source)')")
@@ -70,6 +71,7 @@ public struct IngestQueue {
     }
 
     /// Convenience: a task whose items are all payloads.
+    @discardableResult
     public func enqueue(taskFormat: String, source: String, payloads: [Data], at now: Date = Date()) throws -> Int64 {
         try enqueue(taskFormat: taskFormat, source: source, items: payloads.map { .payload($0) }, at: now)
     }
@@ -95,7 +97,8 @@ public struct IngestQueue {
             var claimed = try connection.withStatement("""
                 UPDATE ingest_items
                 SET state = 'processing', lease_owner = ?1, lease_expires_at = ?2, attempts = attempts + 1, updated_at = ?3
-                WHERE id IN (SELECT id FROM ingest_items WHERE state = 'pending' AND next_attempt_at <= ?3
+                WHERE id IN (SELECT id FROM ingest_items INDEXED BY ingest_items_ready
+                             WHERE state = 'pending' AND next_attempt_at <= ?3
                              ORDER BY next_attempt_at, id LIMIT ?4)
                 RETURNING id, task_id, seq, payload, attempts
                 """) { statement in
@@ -231,6 +234,23 @@ public struct IngestQueue {
         }
     }
 
+    /// Deletes tasks created before `date` whose items all finished as done or skipped (with
+    /// their items); tasks with failed, dead or unfinished items stay. Returns how many went.
+    @discardableResult
+    public func purgeFinishedTasks(createdBefore date: Date) throws -> Int {
+        try connection.write {
+            try connection.withStatement("""
+                DELETE FROM ingest_tasks WHERE created_at < ? AND NOT EXISTS (
+                    SELECT 1 FROM ingest_items
+                    WHERE task_id = ingest_tasks.id AND state IN ('pending', 'processing', 'failed', 'dead'))
+                """) {
+                try $0.bind(1, Timestamp.milliseconds(date))
+                try $0.run()
+            }
+            return connection.changes
+        }
+    }
+
     // MARK: Reporting
 
     /// A task with its counts and up to `errorLimit` item errors; `nil` when unknown.
@@ -286,9 +306,11 @@ public struct IngestQueue {
 
     // MARK: Helpers
 
+    // INDEXED BY: without ANALYZE statistics the planner prefers the state index and sorts; the
+    // partial indexes give the oldest ready (or expired) items directly.
     private func releaseExpiredLeases(at time: Int64) throws {
         try connection.withStatement("""
-            UPDATE ingest_items
+            UPDATE ingest_items INDEXED BY ingest_items_leased
             SET state = CASE WHEN attempts >= ?2 THEN 'dead' ELSE 'pending' END,
                 error = CASE WHEN attempts >= ?2
                              THEN 'lease of ' || lease_owner || ' expired after ' || attempts || ' attempts'

@@ -19,6 +19,12 @@ public struct SQLiteConfiguration: Sendable, Equatable, Codable {
     public var busyRetries: Int = 8
     /// Prepared statements kept per connection.
     public var statementCacheSize: Int = 64
+    /// Page cache per connection, in KiB. SQLite's default (2 MiB) is smaller than one batch of
+    /// entities: a transaction then spills dirty pages to the WAL and writes them twice.
+    public var cacheSizeKiB: Int = 65_536
+    /// Bytes of the file read through `mmap` instead of `pread` (0 turns it off). Address space,
+    /// not memory: pages are shared with the OS cache. Makes scans markedly faster.
+    public var mmapSizeBytes: Int = 1 << 30
 
     public init() {}
 
@@ -29,6 +35,12 @@ public struct SQLiteConfiguration: Sendable, Equatable, Codable {
         }
         if busyRetries < 0 {
             throw StorageError(.invalidArgument, "busyRetries must be >= 0, got \(busyRetries)")
+        }
+        if cacheSizeKiB < 0 {
+            throw StorageError(.invalidArgument, "cacheSizeKiB must be >= 0, got \(cacheSizeKiB)")
+        }
+        if mmapSizeBytes < 0 {
+            throw StorageError(.invalidArgument, "mmapSizeBytes must be >= 0, got \(mmapSizeBytes)")
         }
         if statementCacheSize < 0 {
             throw StorageError(.invalidArgument, "statementCacheSize must be >= 0, got \(statementCacheSize)")

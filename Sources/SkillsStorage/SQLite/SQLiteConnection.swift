@@ -45,6 +45,9 @@ public final class SQLiteConnection {
             }
             try execute("PRAGMA synchronous=\(configuration.synchronous.rawValue)")
             try execute("PRAGMA foreign_keys=ON")
+            try execute("PRAGMA cache_size=-\(configuration.cacheSizeKiB)")
+            try execute("PRAGMA mmap_size=\(configuration.mmapSizeBytes)")
+            try execute("PRAGMA temp_store=MEMORY")
         } catch {
             close()
             throw error

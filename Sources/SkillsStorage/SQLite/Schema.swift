@@ -55,6 +55,7 @@ public enum Schema {
         CREATE INDEX ingest_items_ready ON ingest_items(next_attempt_at, id) WHERE state = 'pending';
         CREATE INDEX ingest_items_leased ON ingest_items(lease_expires_at) WHERE state = 'processing';
         CREATE INDEX ingest_items_task_state ON ingest_items(task_id, state);
+        CREATE INDEX ingest_items_state ON ingest_items(state);
 
         CREATE TABLE api_keys (
             id TEXT PRIMARY KEY,
