@@ -85,3 +85,19 @@ extension IndexSnapshot {
         return Float(score)
     }
 }
+
+extension IndexSnapshot {
+    /// Candidate generation for rescoring: the best `count` documents, without the page-size cap.
+    ///
+    /// - Throws: ``IndexError`` for `count` outside `1...100_000`, unknown skills, bad filters.
+    public func candidates(
+        _ query: SearchQuery, in kind: EntityKind, filters: FilterSet = FilterSet(), count: Int
+    ) throws(IndexError) -> [ScoredID] {
+        if !(1...100_000).contains(count) { throw .invalidLimit(count, maximum: 100_000) }
+        try filters.validate(targetKind: kind)
+        let scorer = try MaxScoreScorer(terms: scoringTerms(query, kind: kind))
+        var statistics = ScanStatistics()
+        if filters.isEmpty { return scorer.topK(count, after: nil, statistics: &statistics) { _ in true } }
+        return scorer.topK(count, after: nil, statistics: &statistics) { filters.matches(attributes[Int($0)]!) }
+    }
+}
