@@ -2,7 +2,9 @@
 // ../shared/data/eval/skill-extraction, realistic text from its CoNLL files, a skills TSV reader
 // and a small RFC 4180 CSV parser. Nothing here is timed by itself.
 import Foundation
+import SkillsCompression
 import SkillsTaxonomy
+import SkillsTestSupport
 
 /// One sentence of an annotation file with its gold ESCO preferred labels.
 struct GoldSentence {
@@ -63,6 +65,34 @@ enum ExtractionCorpus {
                     description: f.count > 5 ? f[5] : ""))
         }
         return skills
+    }
+}
+
+extension ExtractionCorpus {
+    /// Rows of a CSV inside one of the ESCO v1.1.1 zips of ../shared (`skills_en.csv`,
+    /// `occupationSkillRelations.csv`), as dictionaries keyed by the header.
+    static func escoCSV(zip: String, entry suffix: String) throws -> [[String: String]] {
+        let url = FixturePaths.shared("taxonomy/esco-1.1.1/\(zip)")
+        let archive = try ZipArchive(data: Data(contentsOf: url))
+        guard let entry = archive.entries.first(where: { $0.path.hasSuffix(suffix) }) else {
+            throw BenchmarkError("\(url.path): no \(suffix)")
+        }
+        let rows = try CSV.parse(String(decoding: archive.data(for: entry), as: UTF8.self))
+        guard let header = rows.first else { return [] }
+        return rows.dropFirst().map { row in
+            var record: [String: String] = [:]
+            for (key, value) in Swift.zip(header, row) { record[key] = value }
+            return record
+        }
+    }
+
+    /// ESCO v1.1.1 preferred label → concept URI, for turning gold labels into ids.
+    static func escoSkillURIs() throws -> [String: String] {
+        var result: [String: String] = [:]
+        for row in try escoCSV(zip: "esco-v1.1.1-classification-en-csv.zip", entry: "skills_en.csv") {
+            if let label = row["preferredLabel"], let uri = row["conceptUri"] { result[label] = uri }
+        }
+        return result
     }
 }
 

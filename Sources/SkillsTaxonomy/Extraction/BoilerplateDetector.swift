@@ -1,13 +1,15 @@
 /// Finds the parts of a job text that are not about the job's skills: equal-opportunity
 /// statements, benefits, privacy notices. Works per sentence (tokens from one sentence start to
 /// the next) on cue words, and follows sections: a short heading with a cue ("Benefits",
-/// "What we offer", "About us") opens a boilerplate section that the next short heading without
-/// cues closes ("Requirements").
+/// "What we offer", "About us") opens a boilerplate section that the next short heading naming a
+/// job section closes ("Requirements", "Your profile", "What you will do").
 struct BoilerplateDetector: Sendable {
     /// Cue words and their weights; a sentence whose cues sum to ``threshold`` is boilerplate.
     private let cueWeights: [UInt64: Int]
     /// Word pairs that are cues on their own ("equal opportunity", "time off").
     private let cuePairs: [Pair: Int]
+    /// Words of headings that start a section about the job itself.
+    private let jobSectionCues: Set<UInt64>
     private let threshold = 2
     /// Sentences this short are headings.
     private let headingLength = 4
@@ -42,6 +44,11 @@ struct BoilerplateDetector: Sendable {
             pairs[Pair(first: Self.hash(a), second: Self.hash(b))] = 2
         }
         cuePairs = pairs
+        jobSectionCues = Set(
+            [
+                "requirements", "responsibilities", "qualifications", "skills", "profile", "role", "tasks", "duties",
+                "you", "your", "experience", "position", "job", "description", "competencies", "must", "nice",
+            ].map(Self.hash))
     }
 
     /// `true` for each token inside boilerplate.
@@ -58,7 +65,13 @@ struct BoilerplateDetector: Sendable {
                 if i + 1 < end { score += cuePairs[Pair(first: tokens[i].hash, second: tokens[i + 1].hash)] ?? 0 }
             }
             let isHeading = end - start <= headingLength
-            if isHeading { inSection = score >= 1 }
+            if isHeading {
+                if score >= 1 {
+                    inSection = true
+                } else if (start..<end).contains(where: { jobSectionCues.contains(tokens[$0].hash) }) {
+                    inSection = false
+                }
+            }
             if inSection || score >= threshold {
                 for i in start..<end { result[i] = true }
             }

@@ -1,3 +1,5 @@
+import Foundation  // libm (sqrt, rounding) on Linux
+
 /// How a skill was found in a text. Lexical hits come from the phrase dictionary; semantic hits
 /// (from an encoder, merged later) keep lower priority when both find the same skill.
 public enum ExtractionMethod: String, Sendable, Codable {

@@ -36,7 +36,7 @@ enum LightStemmer {
         if ends("ing"), n - 3 >= 3, hasVowel(n - 3) {
             n -= 3
             stripped = true
-        } else if ends("ed"), n - 2 >= 3, hasVowel(n - 2) {
+        } else if ends("ed"), n - 2 >= 4, hasVowel(n - 2) {  // not embed → emb
             n -= 2
             stripped = true
         } else if ends("ment"), n - 4 >= 4 {

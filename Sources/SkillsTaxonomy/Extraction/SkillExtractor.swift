@@ -71,12 +71,10 @@ public struct SkillExtractor: Sendable {
         return extract(tokens: tokens)
     }
 
-    /// Skills found in UTF-8 bytes; malformed sequences count as one replacement scalar each, so
-    /// span offsets match `String(decoding: bytes, as: UTF8.self)`.
-    public func extract(utf8 bytes: [UInt8]) -> [ExtractedSkill] {
-        var tokens: [TextToken] = []
-        bytes.withUnsafeBufferPointer { TextTokenizer.tokenize(utf8: $0, into: &tokens) }
-        return extract(tokens: tokens)
+    /// Skills found in UTF-8 bytes (a request body, a file). Malformed sequences are repaired
+    /// as `String(decoding: bytes, as: UTF8.self)` does, and spans are offsets into that string.
+    public func extract(utf8 bytes: some Collection<UInt8>) -> [ExtractedSkill] {
+        extract(String(decoding: bytes, as: UTF8.self))
     }
 
     private func extract(tokens: [TextToken]) -> [ExtractedSkill] {

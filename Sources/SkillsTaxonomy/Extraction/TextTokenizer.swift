@@ -173,9 +173,9 @@ private struct Scanner {
             flags = []
         }
         var hash = runningHash
-        let acronym = letters > 1 && uppers == letters
+        let acronym = letters > 1 && letters <= 4 && uppers == letters
         if length <= word.count && !acronym {
-            // Acronyms are not stemmed: "ETCS" is not the plural of "etc".
+            // Short acronyms are not stemmed: "ETCS" is not the plural of "etc".
             let stemmed = LightStemmer.stem(word, count: length)
             hash = TextTokenizer.hash(UnsafeBufferPointer(rebasing: word[0..<stemmed]))
         }
