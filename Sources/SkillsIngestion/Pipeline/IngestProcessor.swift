@@ -21,7 +21,7 @@ public struct IngestProcessor: Sendable {
     public init(resolver: DraftResolver, limits: JSONParser.Limits = JSONParser.Limits(maxDepth: 64, maxBytes: 4 << 20)) {
         self.resolver = resolver
         self.limits = limits
-        let all: [any IngestAdapter] = [JobPostingAdapter(), JDXAdapter(), CTDLAdapter(), ProfileAdapter()]
+        let all: [any IngestAdapter] = [JobPostingAdapter(), JDXAdapter(), CTDLAdapter(), ProfileAdapter(), ETPLAdapter()]
         self.adapters = Dictionary(uniqueKeysWithValues: all.map { ($0.format, $0) })
     }
 
