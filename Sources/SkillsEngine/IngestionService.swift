@@ -1,4 +1,5 @@
 import Foundation
+import SkillsIngestion
 import Synchronization
 
 /// Background ingestion under `serve`: worker threads draining the queue and one publisher thread
