@@ -1,0 +1,143 @@
+import CCrypto
+
+/// The key types the verifier accepts.
+public enum KeyType: String, Sendable, Equatable {
+    case ed25519 = "Ed25519"
+    case p256 = "P-256"
+    case rsa = "RSA"
+}
+
+/// A public key held by libcrypto, able to check signatures.
+///
+/// Immutable after creation; libcrypto allows concurrent verification with one `EVP_PKEY`.
+public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
+    public let type: KeyType
+    private let pkey: OpaquePointer
+
+    private init(type: KeyType, pkey: OpaquePointer) {
+        self.type = type
+        self.pkey = pkey
+    }
+
+    deinit { EVP_PKEY_free(pkey) }
+
+    public var description: String { "\(type.rawValue) public key" }
+
+    /// An Ed25519 key from its 32 raw bytes.
+    public static func ed25519(_ raw: [UInt8]) throws(CredentialError) -> PublicKey {
+        guard raw.count == 32 else { throw CredentialError(.key, "Ed25519 key must be 32 bytes, got \(raw.count)") }
+        guard let pkey = EVP_PKEY_new_raw_public_key(EVP_PKEY_ED25519, nil, raw, raw.count) else {
+            throw CredentialError(.key, "libcrypto rejected the Ed25519 key")
+        }
+        return PublicKey(type: .ed25519, pkey: pkey)
+    }
+
+    /// A P-256 key from an SEC1 point, compressed (33 bytes) or not (65 bytes).
+    public static func p256(point: [UInt8]) throws(CredentialError) -> PublicKey {
+        guard (point.count == 33 && (point[0] == 2 || point[0] == 3)) || (point.count == 65 && point[0] == 4) else {
+            throw CredentialError(.key, "P-256 point must be 33 or 65 bytes in SEC1 form")
+        }
+        let pkey = fromData(keyType: "EC") { bld in
+            OSSL_PARAM_BLD_push_utf8_string(bld, "group", "prime256v1", 0) == 1
+                && point.withUnsafeBytes { OSSL_PARAM_BLD_push_octet_string(bld, "pub", $0.baseAddress, point.count) } == 1
+        }
+        guard let pkey else { throw CredentialError(.key, "not a point on P-256") }
+        return PublicKey(type: .p256, pkey: pkey)
+    }
+
+    /// A P-256 key from JWK coordinates.
+    public static func p256(x: [UInt8], y: [UInt8]) throws(CredentialError) -> PublicKey {
+        guard x.count == 32, y.count == 32 else { throw CredentialError(.key, "P-256 coordinates must be 32 bytes each") }
+        return try p256(point: [4] + x + y)
+    }
+
+    /// An RSA key from its modulus and public exponent (big-endian bytes).
+    public static func rsa(modulus: [UInt8], exponent: [UInt8]) throws(CredentialError) -> PublicKey {
+        guard modulus.count >= 256 else { throw CredentialError(.key, "RSA modulus below 2048 bits") }
+        guard modulus.count <= 1024, !exponent.isEmpty, exponent.count <= 8 else {
+            throw CredentialError(.key, "RSA key size out of range")
+        }
+        let n = BN_bin2bn(modulus, Int32(modulus.count), nil)
+        let e = BN_bin2bn(exponent, Int32(exponent.count), nil)
+        defer { BN_free(n); BN_free(e) }
+        let pkey = fromData(keyType: "RSA") { bld in
+            OSSL_PARAM_BLD_push_BN(bld, "n", n) == 1 && OSSL_PARAM_BLD_push_BN(bld, "e", e) == 1
+        }
+        guard let pkey else { throw CredentialError(.key, "libcrypto rejected the RSA key") }
+        return PublicKey(type: .rsa, pkey: pkey)
+    }
+
+    private static func fromData(keyType: String, _ push: (OpaquePointer) -> Bool) -> OpaquePointer? {
+        guard let bld = OSSL_PARAM_BLD_new() else { return nil }
+        defer { OSSL_PARAM_BLD_free(bld) }
+        guard push(bld), let params = OSSL_PARAM_BLD_to_param(bld) else { return nil }
+        defer { OSSL_PARAM_free(params) }
+        guard let ctx = EVP_PKEY_CTX_new_from_name(nil, keyType, nil) else { return nil }
+        defer { EVP_PKEY_CTX_free(ctx) }
+        guard EVP_PKEY_fromdata_init(ctx) == 1 else { return nil }
+        var pkey: OpaquePointer? = nil
+        guard EVP_PKEY_fromdata(ctx, &pkey, ccrypto_selection_public_key(), params) == 1 else { return nil }
+        return pkey
+    }
+
+    /// Checks `signature` over `message`: pure Ed25519, or SHA-256 with ECDSA (DER or raw R‖S) / RSA PKCS#1 v1.5.
+    public func verify(signature: [UInt8], message: [UInt8]) -> Bool {
+        var sig = signature
+        if type == .p256 {
+            if signature.count == 64 { sig = Self.derFromRaw(signature) } else if signature.first != 0x30 { return false }
+        }
+        guard let ctx = EVP_MD_CTX_new() else { return false }
+        defer { EVP_MD_CTX_free(ctx) }
+        let md = type == .ed25519 ? nil : EVP_sha256()
+        guard EVP_DigestVerifyInit(ctx, nil, md, nil, pkey) == 1 else { return false }
+        let result = EVP_DigestVerify(ctx, sig, sig.count, message, message.count)
+        ERR_clear_error()
+        return result == 1
+    }
+
+    /// DER `SEQUENCE { INTEGER r, INTEGER s }` from a fixed-width R‖S signature (JWS, Data Integrity).
+    static func derFromRaw(_ raw: [UInt8]) -> [UInt8] {
+        func integer(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
+            var v = Array(bytes.drop(while: { $0 == 0 }))
+            if v.isEmpty { v = [0] }
+            if v[0] & 0x80 != 0 { v.insert(0, at: 0) }
+            return [0x02, UInt8(v.count)] + v
+        }
+        let half = raw.count / 2
+        let body = integer(raw[..<half]) + integer(raw[half...])
+        return [0x30, UInt8(body.count)] + body
+    }
+}
+
+/// SHA-256 through libcrypto.
+public enum SHA256 {
+    public static func hash<Bytes: Collection<UInt8>>(_ data: Bytes) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        var length: UInt32 = 32
+        let done: Bool? = data.withContiguousStorageIfAvailable { buffer in
+            EVP_Digest(buffer.baseAddress, buffer.count, &out, &length, EVP_sha256(), nil) == 1
+        }
+        if done == nil {
+            let copy = Array(data)
+            _ = EVP_Digest(copy, copy.count, &out, &length, EVP_sha256(), nil)
+        }
+        return out
+    }
+
+    public static func hex(_ bytes: [UInt8]) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        for b in bytes { out.append(digits[Int(b >> 4)]); out.append(digits[Int(b & 15)]) }
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// SHA-384 through libcrypto (RDFC-1.0 allows it as an alternative hash).
+public enum SHA384 {
+    public static func hash(_ data: [UInt8]) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: 48)
+        var length: UInt32 = 48
+        _ = EVP_Digest(data, data.count, &out, &length, EVP_sha384(), nil)
+        return out
+    }
+}

@@ -1,0 +1,24 @@
+import SkillsCore
+
+/// Limits and the context source for the JSON-LD processor.
+///
+/// The processor always runs in safe mode: anything that JSON-LD would silently drop (an
+/// undefined term, a relative IRI, an invalid value) is an error, because dropped data is not
+/// signed data.
+public struct JSONLDOptions: Sendable {
+    /// Returns the context document for a URL; `nil` means "not available" (an error).
+    public var contextLoader: @Sendable (String) -> JSONValue?
+    /// Maximum number of remote contexts loaded while processing one document.
+    public var maxContextLoads: Int
+    /// Maximum number of quads produced for one document.
+    public var maxQuads: Int
+
+    public init(
+        contextLoader: @escaping @Sendable (String) -> JSONValue? = BundledContexts.document(for:),
+        maxContextLoads: Int = 64, maxQuads: Int = 100_000
+    ) {
+        self.contextLoader = contextLoader
+        self.maxContextLoads = maxContextLoads
+        self.maxQuads = maxQuads
+    }
+}
