@@ -20,6 +20,7 @@ do {
     case "extraction": try runExtractionBenchmark(rest)
     case "dense": try runDenseBenchmark(rest)
     case "storage": try runStorageBenchmark(rest)
+    case "taxonomy": try runTaxonomyBenchmark(rest)
     default: benchUsage()
     }
 } catch {
