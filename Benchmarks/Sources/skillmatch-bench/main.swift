@@ -18,6 +18,7 @@ do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
     case "extraction": try runExtractionBenchmark(rest)
+    case "profiles": try runProfilesBenchmark(rest)
     default: benchUsage()
     }
 } catch {
