@@ -21,6 +21,7 @@ do {
     case "dense": try runDenseBenchmark(rest)
     case "storage": try runStorageBenchmark(rest)
     case "taxonomy": try runTaxonomyBenchmark(rest)
+    case "profiles": try runProfilesBenchmark(rest)
     default: benchUsage()
     }
 } catch {

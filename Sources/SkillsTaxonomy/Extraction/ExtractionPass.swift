@@ -93,10 +93,19 @@ struct ExtractionPass {
         }
         var allowed: [PhraseEntry] = []
         for entry in extractor.dictionary.entries(of: match.node) {
+            // A capitalised word opening a sentence ("Analyze data…") is no evidence for a
+            // product of that name: one-word technology names there need technical context.
+            if single, token.flags.contains(.sentenceStart), extractor.types[Int(entry.skill)] == .technology,
+                !token.flags.contains(.symbol), !inContext()
+            {
+                continue
+            }
             switch entry.guardRule {
             case .none, .generic: allowed.append(entry)
             case .capitalized:
-                if token.flags.contains(.capitalized), inContext() { allowed.append(entry) }
+                if token.flags.contains(.capitalized), !token.flags.contains(.sentenceStart), inContext() {
+                    allowed.append(entry)
+                }
             case .upperCase, .oneLetter:
                 if token.flags.contains(.allUpper), inContext() { allowed.append(entry) }
             }

@@ -1,12 +1,7 @@
 /// The precompiled phrase dictionary: a trie over normalised token hashes whose nodes carry the
 /// skills their phrase names. Built once from labels; lookups cost one hash probe per token.
 struct PhraseDictionary: Sendable {
-    private struct Edge: Hashable {
-        var node: Int32
-        var token: UInt64
-    }
-
-    private var edges: [Edge: Int32] = [:]
+    private var edges = FlatHashTable(minimumCapacity: 1 << 18)
     /// Entries of node `n` are `entries[entryStart[n]..<entryStart[n + 1]]` once finalised.
     private(set) var entryStart: [Int32] = []
     private(set) var entries: [PhraseEntry] = []
@@ -23,7 +18,7 @@ struct PhraseDictionary: Sendable {
     /// The child of `node` along `token`, if any phrase continues that way.
     @inline(__always)
     func child(of node: Int32, token: UInt64) -> Int32? {
-        edges[Edge(node: node, token: token)]
+        edges.value(token, UInt32(bitPattern: node))
     }
 
     func entries(of node: Int32) -> ArraySlice<PhraseEntry> {
@@ -39,14 +34,13 @@ struct PhraseDictionary: Sendable {
     mutating func insert(_ tokens: some Sequence<UInt64>) -> Int32 {
         var node = Self.root
         for token in tokens {
-            let key = Edge(node: node, token: token)
-            if let next = edges[key] {
+            if let next = edges.value(token, UInt32(bitPattern: node)) {
                 node = next
             } else {
                 let next = Int32(depth.count)
                 depth.append(depth[Int(node)] &+ 1)
                 blocked.append(false)
-                edges[key] = next
+                edges.set(next, for: token, UInt32(bitPattern: node))
                 node = next
             }
         }

@@ -110,7 +110,7 @@ private struct DictionaryBuilder {
         guard tokens.count <= maximumTokens else { return words }
         var kind = kind
         if kind == .alternative, !preferredWords.isEmpty, words.isDisjoint(with: preferredWords) { kind = .relatedAlternative }
-        let guardRule = guardRule(for: tokens)
+        let guardRule = guardRule(for: tokens, type: type)
         dictionary.add(PhraseEntry(skill: skill, kind: kind, guardRule: guardRule), at: dictionary.insert(tokens.map(\.hash)))
         guard derive else { return words }
         if let nominal = LabelVariants.nominalised(tokens, type: type) {
@@ -130,8 +130,13 @@ private struct DictionaryBuilder {
         return true
     }
 
-    private func guardRule(for tokens: [TextToken]) -> MatchGuard {
-        guard tokens.count == 1, let token = tokens.first else { return .none }
+    private func guardRule(for tokens: [TextToken], type: SkillType) -> MatchGuard {
+        if tokens.count > 1 {
+            // A product named by common words only ("Adapt It", "Time Clock") needs its capitals.
+            let allCommon = tokens.allSatisfy { commonWords.contains($0.hash) }
+            return type == .technology && allCommon && tokens[0].flags.contains(.capitalized) ? .capitalized : .none
+        }
+        guard let token = tokens.first else { return .none }
         if token.letters == 1 && token.flags.isDisjoint(with: [.symbol, .digit]) { return .oneLetter }
         guard commonWords.contains(token.hash) else { return .none }
         if token.flags.contains(.allUpper) && token.letters > 1 { return .upperCase }
