@@ -70,7 +70,7 @@ struct ContextProcessor {
                     throw CredentialError(.limit, "JSON-LD: more than \(options.maxContextLoads) context loads")
                 }
                 guard let document = options.contextLoader(url) else {
-                    throw CredentialError(.context, "JSON-LD: context not bundled: \(url)")
+                    throw CredentialError(.contextNotBundled, "JSON-LD: context not bundled: \(url)")
                 }
                 guard let inner = document["@context"] else { throw CredentialError(.context, "JSON-LD: \(url) has no @context") }
                 result = try process(result, inner, remoteStack: remoteStack + [url], overrideProtected: overrideProtected)
