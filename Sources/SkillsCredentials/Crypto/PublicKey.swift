@@ -128,3 +128,38 @@ extension PublicKey {
         type == other.type && EVP_PKEY_eq(pkeyPointer, other.pkeyPointer) == 1
     }
 }
+
+/// An Ed25519 private key, for tests and fixtures that need freshly signed credentials.
+/// The service itself only verifies.
+final class Ed25519PrivateKey: @unchecked Sendable {
+    private let pkey: OpaquePointer
+
+    init(seed: [UInt8]) throws(CredentialError) {
+        guard seed.count == 32, let pkey = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, seed, 32) else {
+            throw CredentialError(.key, "Ed25519 seed must be 32 bytes")
+        }
+        self.pkey = pkey
+    }
+
+    deinit { EVP_PKEY_free(pkey) }
+
+    var publicKeyBytes: [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        var length = 32
+        _ = EVP_PKEY_get_raw_public_key(pkey, &out, &length)
+        return out
+    }
+
+    /// `did:key` identifier of the public key.
+    var didKey: String { "did:key:z" + Base58.encode([0xED, 0x01] + publicKeyBytes) }
+
+    func sign(_ message: [UInt8]) -> [UInt8] {
+        let ctx = EVP_MD_CTX_new()
+        defer { EVP_MD_CTX_free(ctx) }
+        var signature = [UInt8](repeating: 0, count: 64)
+        var length = 64
+        _ = EVP_DigestSignInit(ctx, nil, nil, nil, pkey)
+        _ = EVP_DigestSign(ctx, &signature, &length, message, message.count)
+        return signature
+    }
+}
