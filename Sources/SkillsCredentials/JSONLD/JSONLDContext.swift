@@ -1,7 +1,7 @@
 import SkillsCore
 
 /// One term definition of an active context (JSON-LD 1.1 § 4.2).
-struct TermDefinition: Equatable {
+struct TermDefinition: Equatable, Sendable {
     var iri: String?
     var reverse = false
     var typeMapping: String?
@@ -22,14 +22,15 @@ struct TermDefinition: Equatable {
 }
 
 /// A JSON-LD active context, built only from bundled context documents.
-struct ActiveContext {
+struct ActiveContext: Sendable {
     var terms: [String: TermDefinition] = [:]
     var vocab: String?
     var defaultLanguage: String?
     /// The context to revert to when leaving a node (set by non-propagating, type-scoped contexts).
     var previous: Box?
 
-    final class Box {
+    /// Immutable after creation.
+    final class Box: @unchecked Sendable {
         let context: ActiveContext
         init(_ context: ActiveContext) { self.context = context }
     }
@@ -50,6 +51,19 @@ struct ContextProcessor {
     mutating func process(
         _ active: ActiveContext, _ local: JSONValue, remoteStack: [String] = [],
         overrideProtected: Bool = false, propagate: Bool = true
+    ) throws(CredentialError) -> ActiveContext {
+        let cacheable = propagate && !overrideProtected && remoteStack.isEmpty && active.terms.isEmpty && active.vocab == nil
+            && active.previous == nil && active.defaultLanguage == nil
+        let key = cacheable ? local.serialized() : ""
+        if cacheable, let cached = options.contextCache.get(key) { return cached }
+        let result = try processUncached(active, local, remoteStack: remoteStack, overrideProtected: overrideProtected, propagate: propagate)
+        if cacheable { options.contextCache.put(key, result) }
+        return result
+    }
+
+    private mutating func processUncached(
+        _ active: ActiveContext, _ local: JSONValue, remoteStack: [String],
+        overrideProtected: Bool, propagate: Bool
     ) throws(CredentialError) -> ActiveContext {
         var result = active
         var propagate = propagate
@@ -144,7 +158,7 @@ struct ContextProcessor {
         if let type = object["@type"] {
             guard let t = type.stringValue else { throw CredentialError(.context, "JSON-LD: invalid @type mapping for \(term)") }
             let expanded = try expandIRI(t, in: &active, local: local, defined: &defined, vocab: true, documentRelative: false)
-            guard let expanded, ["@id", "@vocab", "@json", "@none"].contains(expanded) || expanded.contains(":") else {
+            guard let expanded, ["@id", "@vocab", "@json", "@none"].contains(expanded) || expanded.utf8.contains(0x3A) else {
                 throw CredentialError(.context, "JSON-LD: invalid @type mapping for \(term)")
             }
             definition.typeMapping = expanded
@@ -158,11 +172,11 @@ struct ContextProcessor {
             case .null: definition.iri = nil
             case .string(let s):
                 let expanded = try expandIRI(s, in: &active, local: local, defined: &defined, vocab: true, documentRelative: false)
-                guard let expanded, expanded.hasPrefix("@") || expanded.contains(":") else {
+                guard let expanded, expanded.hasPrefix("@") || expanded.utf8.contains(0x3A) else {
                     throw CredentialError(.context, "JSON-LD: term \(term) does not expand to an IRI")
                 }
                 definition.iri = expanded
-                if simpleTerm, !term.contains(":"), !term.contains("/"), let last = expanded.last, ":/?#[]@".contains(last) || expanded.hasPrefix("_:") {
+                if simpleTerm, !term.utf8.contains(0x3A), !term.utf8.contains(0x2F), let last = expanded.utf8.last, Array(":/?#[]@".utf8).contains(last) || expanded.hasPrefix("_:") {
                     definition.isPrefix = true
                 }
             default: throw CredentialError(.context, "JSON-LD: invalid @id for \(term)")

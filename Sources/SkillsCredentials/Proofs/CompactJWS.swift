@@ -17,7 +17,7 @@ struct CompactJWS {
     /// Splits and decodes a compact JWS; every malformed part is a precise error.
     init(_ text: String, limits: JSONParser.Limits, maxLength: Int) throws(CredentialError) {
         guard text.utf8.count <= maxLength else { throw CredentialError(.limit, "JWS longer than \(maxLength) bytes") }
-        let parts = text.split(separator: ".", omittingEmptySubsequences: false)
+        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
         guard parts.count == 3 else { throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(parts.count)") }
         guard !parts[0].isEmpty, !parts[1].isEmpty else { throw CredentialError(.malformed, "empty JWS header or payload segment") }
         func decode(_ part: Substring, _ name: String) throws(CredentialError) -> [UInt8] {

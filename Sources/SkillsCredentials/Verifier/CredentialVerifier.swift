@@ -126,7 +126,8 @@ public struct CredentialVerifier: Sendable {
             steps.append(trust(credential))
         }
         var nested: [VerificationResult] = []
-        let inner = credential["credentialSubject"]?.asArray.first?["verifiableCredential"]?.asArray ?? []
+        let inner = configuration.verifyNestedCredentials
+            ? credential["credentialSubject"]?.asArray.first?["verifiableCredential"]?.asArray ?? [] : []
         for (i, item) in inner.enumerated() {
             if i >= configuration.maxNestedCredentials {
                 steps.append(VerificationStep(.parse, .unverified, "more than \(configuration.maxNestedCredentials) nested credentials; the rest were not checked"))

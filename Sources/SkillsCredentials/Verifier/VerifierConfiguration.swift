@@ -19,6 +19,8 @@ public struct VerifierConfiguration: Sendable {
     public var canonicalizationWorkLimit: Int
     /// Most nested credentials checked in a CLR.
     public var maxNestedCredentials: Int
+    /// Verify the nested credentials of a CLR (on by default; off only checks the envelope).
+    public var verifyNestedCredentials = true
     /// Largest decompressed status list, in bytes.
     public var maxStatusListBytes: Int
     /// A compact JWS longer than this is refused before decoding.
