@@ -28,6 +28,8 @@ struct ActiveContext: Sendable {
     var defaultLanguage: String?
     /// The context to revert to when leaving a node (set by non-propagating, type-scoped contexts).
     var previous: Box?
+    /// Identifies how this context was built (see ``ContextCache``); 0 is the empty context.
+    var cacheID = 0
 
     /// Immutable after creation.
     final class Box: @unchecked Sendable {
@@ -52,13 +54,16 @@ struct ContextProcessor {
         _ active: ActiveContext, _ local: JSONValue, remoteStack: [String] = [],
         overrideProtected: Bool = false, propagate: Bool = true
     ) throws(CredentialError) -> ActiveContext {
-        let cacheable = propagate && !overrideProtected && remoteStack.isEmpty && active.terms.isEmpty && active.vocab == nil
-            && active.previous == nil && active.defaultLanguage == nil
-        let key = cacheable ? local.serialized() : ""
-        if cacheable, let cached = options.contextCache.get(key) { return cached }
+        // Remote contexts being expanded are intermediate steps of a cached call.
+        guard remoteStack.isEmpty, active.cacheID >= 0 else {
+            var result = try processUncached(active, local, remoteStack: remoteStack, overrideProtected: overrideProtected, propagate: propagate)
+            result.cacheID = -1
+            return result
+        }
+        let key = "\(active.cacheID)|\(overrideProtected)|\(propagate)|" + local.serialized()
+        if let cached = options.contextCache.get(key) { return cached }
         let result = try processUncached(active, local, remoteStack: remoteStack, overrideProtected: overrideProtected, propagate: propagate)
-        if cacheable { options.contextCache.put(key, result) }
-        return result
+        return options.contextCache.put(key, result)
     }
 
     private mutating func processUncached(

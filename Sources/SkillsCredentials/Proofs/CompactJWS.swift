@@ -21,7 +21,7 @@ struct CompactJWS {
         guard parts.count == 3 else { throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(parts.count)") }
         guard !parts[0].isEmpty, !parts[1].isEmpty else { throw CredentialError(.malformed, "empty JWS header or payload segment") }
         func decode(_ part: Substring, _ name: String) throws(CredentialError) -> [UInt8] {
-            guard !part.contains("=") else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
+            guard !part.utf8.contains(UInt8(ascii: "=")) else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
             do { return try Base64.decode(part) } catch { throw CredentialError(.malformed, "JWS \(name): \(error.message)") }
         }
         func object(_ bytes: [UInt8], _ name: String) throws(CredentialError) -> JSONObject {
