@@ -17,16 +17,22 @@ public enum Base64 {
 
     /// Decodes base64 or base64url, with or without `=` padding.
     public static func decode<S: StringProtocol>(_ text: S) throws(CredentialError) -> [UInt8] {
-        var utf8 = Array(text.utf8)
+        try decode(bytes: Array(text.utf8))
+    }
+
+    /// Decodes base64 or base64url given as ASCII bytes.
+    public static func decode(bytes input: [UInt8]) throws(CredentialError) -> [UInt8] {
+        var utf8 = input
         while utf8.last == UInt8(ascii: "=") { utf8.removeLast() }
-        if text.utf8.count - utf8.count > 2 { throw CredentialError(.malformed, "base64: too much padding") }
+        if input.count - utf8.count > 2 { throw CredentialError(.malformed, "base64: too much padding") }
         if utf8.count % 4 == 1 { throw CredentialError(.malformed, "base64: impossible length \(utf8.count)") }
         var out: [UInt8] = []
         out.reserveCapacity(utf8.count * 3 / 4)
         var buffer: UInt32 = 0
         var bits = 0
+        let table = decodeTable
         for (i, c) in utf8.enumerated() {
-            let v = decodeTable[Int(c)]
+            let v = table[Int(c)]
             if v == 0xFF { throw CredentialError(.malformed, "base64: invalid character at \(i)") }
             buffer = buffer << 6 | UInt32(v)
             bits += 6

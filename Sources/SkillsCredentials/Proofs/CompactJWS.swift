@@ -16,13 +16,17 @@ struct CompactJWS {
 
     /// Splits and decodes a compact JWS; every malformed part is a precise error.
     init(_ text: String, limits: JSONParser.Limits, maxLength: Int) throws(CredentialError) {
-        guard text.utf8.count <= maxLength else { throw CredentialError(.limit, "JWS longer than \(maxLength) bytes") }
-        let parts = text.utf8.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false).map { Substring($0) }
+        try self.init(bytes: Array(text.utf8), limits: limits, maxLength: maxLength)
+    }
+
+    init(bytes: [UInt8], limits: JSONParser.Limits, maxLength: Int) throws(CredentialError) {
+        guard bytes.count <= maxLength else { throw CredentialError(.limit, "JWS longer than \(maxLength) bytes") }
+        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
         guard parts.count == 3 else { throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(parts.count)") }
         guard !parts[0].isEmpty, !parts[1].isEmpty else { throw CredentialError(.malformed, "empty JWS header or payload segment") }
-        func decode(_ part: Substring, _ name: String) throws(CredentialError) -> [UInt8] {
-            guard !part.utf8.contains(UInt8(ascii: "=")) else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
-            do { return try Base64.decode(part) } catch { throw CredentialError(.malformed, "JWS \(name): \(error.message)") }
+        func decode(_ part: ArraySlice<UInt8>, _ name: String) throws(CredentialError) -> [UInt8] {
+            guard !part.contains(UInt8(ascii: "=")) else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
+            do { return try Base64.decode(bytes: Array(part)) } catch { throw CredentialError(.malformed, "JWS \(name): \(error.message)") }
         }
         func object(_ bytes: [UInt8], _ name: String) throws(CredentialError) -> JSONObject {
             let value: JSONValue
@@ -33,7 +37,7 @@ struct CompactJWS {
         header = try object(try decode(parts[0], "header"), "header")
         payload = try object(try decode(parts[1], "payload"), "payload")
         signature = try decode(parts[2], "signature")
-        signingInput = Array(parts[0].utf8) + [UInt8(ascii: ".")] + Array(parts[1].utf8)
+        signingInput = Array(bytes[parts[0].startIndex..<parts[1].endIndex])
     }
 
     /// Checks the header, finds the key and checks the signature.

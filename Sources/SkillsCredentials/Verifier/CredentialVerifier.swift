@@ -18,11 +18,11 @@ public struct CredentialVerifier: Sendable {
 
     /// Verifies a file's content: a compact JWS, or a JSON credential.
     public func verify(bytes: [UInt8]) -> VerificationResult {
-        let trimmed = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        let isSpace: (UInt8) -> Bool = { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }
+        var trimmed = bytes.drop(while: isSpace)
+        while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
         if let first = trimmed.first, first != UInt8(ascii: "{") {
-            var text = String(decoding: trimmed, as: UTF8.self)
-            while text.last?.isWhitespace == true { text.removeLast() }
-            return verify(jwt: text)
+            return verify(jwsBytes: Array(trimmed))
         }
         do {
             return verifyDocument(try JSONParser(limits: configuration.jsonLimits).parse(bytes))
@@ -33,9 +33,13 @@ public struct CredentialVerifier: Sendable {
 
     /// Verifies a compact JWS (VC-JWT).
     public func verify(jwt: String) -> VerificationResult {
+        verify(jwsBytes: Array(jwt.utf8))
+    }
+
+    private func verify(jwsBytes: [UInt8]) -> VerificationResult {
         let jws: CompactJWS
         do {
-            jws = try CompactJWS(jwt, limits: configuration.jsonLimits, maxLength: configuration.maxJWSLength)
+            jws = try CompactJWS(bytes: jwsBytes, limits: configuration.jsonLimits, maxLength: configuration.maxJWSLength)
         } catch {
             return Self.parseFailure(error.message, envelope: "vc-jwt")
         }
