@@ -6,7 +6,7 @@
 // (claims, key binding, dates, status, claims model) on one thread; nested CLR credentials are
 // verified in a third, Swift-only figure (the peer checks the JWT envelope only).
 // Run: swift build -c release --product skillmatch-bench &&
-//      .build/release/skillmatch-bench credentials [--seconds S] [--rounds N] [--no-peer]
+//      .build/release/skillmatch-bench credentials [--seconds S] [--rounds N] [--no-peer] [--only rdfc|jwt]
 import Foundation
 import SkillsCore
 import SkillsCredentials
@@ -16,12 +16,14 @@ func runCredentialsBenchmark(_ arguments: [String]) throws {
     var seconds = 1.0
     var rounds = 5
     var peer = true
+    var only: String? = nil
     var i = 0
     while i < arguments.count {
         switch arguments[i] {
         case "--seconds": i += 1; seconds = Double(arguments[i]) ?? seconds
         case "--rounds": i += 1; rounds = Int(arguments[i]) ?? rounds
         case "--no-peer": peer = false
+        case "--only": i += 1; only = arguments[i]; peer = false  // for profiling one path
         default: throw CredentialError(.malformed, "unknown option \(arguments[i]); use --seconds S --rounds N --no-peer")
         }
         i += 1
@@ -70,9 +72,9 @@ func runCredentialsBenchmark(_ arguments: [String]) throws {
         return results.sorted()[results.count / 2]
     }
 
-    let swiftRDFC = rate { verifier.verify(bytes: rdfcBytes).status }
-    let swiftJWT = rate { jwtVerifier.verify(bytes: jwtBytes).status }
-    let swiftCLR = rate { verifier.verify(bytes: jwtBytes).status }
+    let swiftRDFC = only == nil || only == "rdfc" ? rate { verifier.verify(bytes: rdfcBytes).status } : 0
+    let swiftJWT = only == nil || only == "jwt" ? rate { jwtVerifier.verify(bytes: jwtBytes).status } : 0
+    let swiftCLR = only == nil ? rate { verifier.verify(bytes: jwtBytes).status } : 0
     print("credentials: verifications/s, one thread, median of \(rounds) rounds of \(seconds) s")
     print(String(format: "  eddsa-rdfc-2022 (OB 3.0)  swift %10.1f/s", swiftRDFC))
     print(String(format: "  VC-JWT RS256 (CLR 2.0)    swift %10.1f/s", swiftJWT))

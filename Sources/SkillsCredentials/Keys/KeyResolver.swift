@@ -1,4 +1,5 @@
 import SkillsCore
+import Synchronization
 
 /// A public key together with who controls it, the basis of the issuer key binding check.
 public struct ResolvedKey: Sendable {
@@ -113,8 +114,22 @@ public struct KeyResolver: Sendable {
         throw CredentialError(.key, "verification method has no publicKeyMultibase or publicKeyJwk")
     }
 
+    /// Keys built from JWKs, by their JSON text: building an RSA key costs as much as verifying.
+    private static let jwkCache = Mutex<[String: PublicKey]>([:])
+
     /// A public key from a JWK (OKP/Ed25519, EC/P-256, RSA); a JWK with private parts is refused.
     public static func keyFromJWK(_ jwk: JSONValue) throws(CredentialError) -> PublicKey {
+        let text = jwk.serialized()
+        if let cached = jwkCache.withLock({ $0[text] }) { return cached }
+        let key = try buildKeyFromJWK(jwk)
+        jwkCache.withLock { cache in
+            if cache.count >= 1024 { cache.removeAll() }
+            cache[text] = key
+        }
+        return key
+    }
+
+    private static func buildKeyFromJWK(_ jwk: JSONValue) throws(CredentialError) -> PublicKey {
         guard case .object(let o) = jwk else { throw CredentialError(.key, "JWK is not an object") }
         if o["d"] != nil { throw CredentialError(.key, "JWK contains a private key (\"d\")") }
         func field(_ name: String) throws(CredentialError) -> [UInt8] {
