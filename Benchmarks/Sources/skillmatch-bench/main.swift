@@ -22,6 +22,7 @@ do {
     case "storage": try runStorageBenchmark(rest)
     case "taxonomy": try runTaxonomyBenchmark(rest)
     case "profiles": try runProfilesBenchmark(rest)
+    case "credentials": try runCredentialsBenchmark(rest)
     default: benchUsage()
     }
 } catch {
