@@ -17,6 +17,7 @@ _assertDebugWarning()
 do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
+    case "encoder": try runEncoderBenchmark(rest)
     default: benchUsage()
     }
 } catch {
