@@ -23,6 +23,7 @@ do {
     case "taxonomy": try runTaxonomyBenchmark(rest)
     case "profiles": try runProfilesBenchmark(rest)
     case "credentials": try runCredentialsBenchmark(rest)
+    case "encoder": try runEncoderBenchmark(rest)
     default: benchUsage()
     }
 } catch {
