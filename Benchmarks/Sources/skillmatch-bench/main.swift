@@ -17,6 +17,7 @@ _assertDebugWarning()
 do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
+    case "http-server": try runHTTPServerBenchmark(rest)
     default: benchUsage()
     }
 } catch {
