@@ -24,6 +24,7 @@ do {
     case "profiles": try runProfilesBenchmark(rest)
     case "credentials": try runCredentialsBenchmark(rest)
     case "encoder": try runEncoderBenchmark(rest)
+    case "http-server": try runHTTPServerBenchmark(rest)
     default: benchUsage()
     }
 } catch {

@@ -267,9 +267,11 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Writing
 
     private func handleWake(_ now: UInt64) {
-        wakePending.store(false, ordering: .sequentiallyConsistent)
+        // Order matters: reset the eventfd, then clear the flag, then take the queue. Clearing the flag
+        // first could swallow the wake-up of a completion queued between the two and strand it.
         var value: UInt64 = 0
         _ = read(wakeFD, &value, 8)
+        wakePending.store(false, ordering: .sequentiallyConsistent)
         var batch: [Completion] = []
         completions.withLock { swap(&batch, &$0) }
         for completion in batch {
