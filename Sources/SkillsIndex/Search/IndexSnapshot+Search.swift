@@ -13,16 +13,15 @@ extension IndexSnapshot {
         try validateRequest(limit: limit, filters: filters, kind: kind, cursor: cursor)
         let scorer = try MaxScoreScorer(terms: scoringTerms(query, kind: kind))
         var statistics = ScanStatistics()
-        let hits: [ScoredID]
-        if filters.isEmpty {
-            hits = scorer.topK(limit, after: cursor, statistics: &statistics) { _ in true }
-        } else {
-            hits = scorer.topK(limit, after: cursor, statistics: &statistics) { doc in
-                filters.matches(attributes[Int(doc)]!)
-            }
-        }
+        let hits = filters.isEmpty
+            ? scorer.topK(limit, after: cursor, statistics: &statistics, filter: AcceptAll())
+            : scorer.topK(limit, after: cursor, statistics: &statistics, filter: compile(filters))
         let next = hits.count == limit ? hits.last.map { SearchCursor(score: $0.score, document: $0.id, generation: generation) } : nil
         return SearchResult(hits: hits, nextCursor: next, statistics: statistics)
+    }
+
+    func compile(_ filters: FilterSet) -> CompiledFilter {
+        CompiledFilter(filters, columns: columns, attributes: attributes)
     }
 
     func validateRequest(limit: Int, filters: FilterSet, kind: EntityKind, cursor: SearchCursor?) throws(IndexError) {
@@ -97,7 +96,7 @@ extension IndexSnapshot {
         try filters.validate(targetKind: kind)
         let scorer = try MaxScoreScorer(terms: scoringTerms(query, kind: kind))
         var statistics = ScanStatistics()
-        if filters.isEmpty { return scorer.topK(count, after: nil, statistics: &statistics) { _ in true } }
-        return scorer.topK(count, after: nil, statistics: &statistics) { filters.matches(attributes[Int($0)]!) }
+        if filters.isEmpty { return scorer.topK(count, after: nil, statistics: &statistics, filter: AcceptAll()) }
+        return scorer.topK(count, after: nil, statistics: &statistics, filter: compile(filters))
     }
 }

@@ -101,7 +101,7 @@ public struct Matcher: Sendable {
         return SkillProfile(entries: snapshot.profile(goal).entries.filter { have.entry(for: $0.skill) == nil })
     }
 
-    func generationQuery(_ direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) -> SearchQuery {
+    public func generationQuery(_ direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) -> SearchQuery {
         let profile = goal ?? snapshot.profile(source)
         var weights: [Int32: Float] = [:]
         for entry in profile.entries { weights[entry.skill] = entry.weight }
