@@ -65,23 +65,10 @@ extension IndexSnapshot {
         return terms
     }
 
-    /// BM25 score of `doc` for `text` alone (0 if no term matches): the text feature for rescoring.
+    /// BM25 score of `doc` for `text` alone (0 if no term matches).
     public func textScore(_ text: String, doc: Int32) -> Float {
         guard let kind = attributes[Int(doc)]?.kind else { return 0 }
-        let part = partitions[Self.ordinal(kind)]
-        var counts: [Int32: Float] = [:]
-        for term in analyzer.terms(text) {
-            if let id = termIDs[term] { counts[id, default: 0] += 1 }
-        }
-        var score = 0.0
-        for (id, count) in counts {
-            let postings = part.textPostings[Int(id)]
-            let p = postings.seek(doc, from: 0)
-            if p < postings.count, postings.docs[p] == doc {
-                score += Double(count * part.textIDF[Int(id)] * postings.weights[p])
-            }
-        }
-        return Float(score)
+        return textScore(bindText(text, in: kind), doc: doc)
     }
 }
 
@@ -98,5 +85,36 @@ extension IndexSnapshot {
         var statistics = ScanStatistics()
         if filters.isEmpty { return scorer.topK(count, after: nil, statistics: &statistics, filter: AcceptAll()) }
         return scorer.topK(count, after: nil, statistics: &statistics, filter: compile(filters))
+    }
+}
+
+/// A free-text query bound to one kind's statistics, for scoring many documents against it.
+public struct BoundTextQuery: Sendable {
+    let terms: [(postings: PostingList, multiplier: Float)]
+}
+
+extension IndexSnapshot {
+    /// Analyses `text` once and binds its terms to `kind`'s postings and IDFs.
+    public func bindText(_ text: String, in kind: EntityKind) -> BoundTextQuery {
+        let part = partitions[Self.ordinal(kind)]
+        var counts: [Int32: Float] = [:]
+        for term in analyzer.terms(text) {
+            if let id = termIDs[term] { counts[id, default: 0] += 1 }
+        }
+        return BoundTextQuery(terms: counts.sorted { $0.key < $1.key }.map { (part.textPostings[Int($0.key)], $0.value * part.textIDF[Int($0.key)]) })
+    }
+
+    /// BM25 of `doc` for a bound query (0 if no term matches); equals the text part of ``search(_:in:filters:limit:after:)``.
+    ///
+    /// - Complexity: O(terms · log postings).
+    public func textScore(_ query: BoundTextQuery, doc: Int32) -> Float {
+        var score = 0.0
+        for term in query.terms {
+            let p = term.postings.seek(doc, from: 0)
+            if p < term.postings.count, term.postings.docs[p] == doc {
+                score += Double(term.multiplier * term.postings.weights[p])
+            }
+        }
+        return Float(score)
     }
 }
