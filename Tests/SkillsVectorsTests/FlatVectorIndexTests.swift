@@ -12,13 +12,13 @@ import Testing
 struct FlatVectorIndexTests {
     @Test(arguments: [
         (n: 1, d: 1, k: 1), (n: 7, d: 3, k: 10), (n: 100, d: 8, k: 5), (n: 1000, d: 16, k: 10),
-        (n: 2049, d: 33, k: 20), (n: 5000, d: 64, k: 1), (n: 3000, d: 384, k: 10),
+        (n: 2049, d: 33, k: 20), (n: 5000, d: 64, k: 1), (n: 1500, d: 384, k: 10),
     ])
     func singleQueryMatchesReference(n: Int, d: Int, k: Int) throws {
         var rng = SeededGenerator(seed: UInt64(n * 1000 + d))
         let matrix = try Reference.randomMatrix(rows: n, dimension: d, &rng)
-        for blockRows in [1, 64, 1000, 2048] {
-            let index = try FlatVectorIndex(vectors: matrix, blockRows: blockRows)
+        for (blockRows, kernel) in [(1, .sgemv), (64, .sdot), (1000, .sgemv), (2048, .sdot)] as [(Int, FlatVectorIndex.Kernel)] {
+            let index = try FlatVectorIndex(vectors: matrix, blockRows: blockRows, kernel: kernel)
             for selectivity in [nil, 0.0, 0.01, 0.3, 1.0] as [Double?] {
                 let filter = selectivity.map { p in RowSet(capacity: n, rows: (0..<n).filter { _ in Double.random(in: 0..<1, using: &rng) < p }) }
                 for _ in 0..<3 {
@@ -77,6 +77,48 @@ struct FlatVectorIndexTests {
         let recall = Double(hits) / Double(total)
         #expect(recall >= 0.95, "recall@10 \(recall)")
         #expect(index.quantized!.byteCount * 3 < matrix.byteCount)
+    }
+
+    @Test(arguments: [(n: 1, d: 1, k: 1), (n: 50, d: 5, k: 60), (n: 3000, d: 64, k: 10), (n: 2000, d: 384, k: 20)])
+    func compressedExactMatchesReference(n: Int, d: Int, k: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(7 * n + d))
+        // Clustered, normalised rows: many near-ties, the hard case for the error bound.
+        let centres = (0..<8).map { _ in Reference.randomVector(d, &rng) }
+        var values: [Float] = []
+        for _ in 0..<n { values += centres[Int.random(in: 0..<8, using: &rng)].map { $0 + Float.random(in: -0.2...0.2, using: &rng) } }
+        var matrix = try VectorMatrix(dimension: d, values: values)
+        matrix.normalizeRows()
+        let index = try FlatVectorIndex(vectors: matrix, compression: .int8, blockRows: 1000)
+        for selectivity in [nil, 0.05, 0.5] as [Double?] {
+            let filter = selectivity.map { p in RowSet(capacity: n, rows: (0..<n).filter { _ in Double.random(in: 0..<1, using: &rng) < p }) }
+            for _ in 0..<3 {
+                let query = centres[Int.random(in: 0..<8, using: &rng)].map { $0 + Float.random(in: -0.2...0.2, using: &rng) }
+                let got = try index.searchCompressedExact(query: query, k: k, filter: filter)
+                let expected = try Reference.topK(matrix, query, k: k, filter: filter)
+                #expect(Reference.agree(got, expected), "n=\(n) d=\(d) k=\(k) p=\(String(describing: selectivity))")
+            }
+        }
+    }
+
+    @Test func quantizedScoreApproximatesDot() throws {
+        var rng = SeededGenerator(seed: 13)
+        let d = 96
+        let matrix = try Reference.randomMatrix(rows: 50, dimension: d, &rng)
+        let quantized = QuantizedMatrix(matrix)
+        let query = Reference.randomVector(d, &rng)
+        let (codes, scale) = QuantizedMatrix.quantize(query)
+        let offset = 128 * codes.reduce(Int32(0)) { $0 + Int32($1) }
+        for r in 0..<50 {
+            let approx = quantized.codes.withUnsafeBufferPointer { u in
+                codes.withUnsafeBufferPointer { q in
+                    Float(QuantizedMatrix.dot(u.baseAddress! + r * d, q.baseAddress!, d) - offset) * quantized.scales[r] * scale
+                }
+            }
+            let exact = Reference.dot(try matrix.row(Int32(r)), query)
+            // Each component is off by at most half a step of each scale.
+            let bound = Float(d) * (quantized.scales[r] + scale) * 0.5 * 1.01
+            #expect(abs(approx - exact) <= bound)
+        }
     }
 
     @Test func compressedHonoursFilter() throws {
