@@ -163,6 +163,30 @@ struct FlatVectorIndexTests {
         #expect(try index.search(query: [0, 1, 0], k: 5).map(\.id) == [1, 0])  // snapshot unaffected
     }
 
+    @Test func appendAndUpdateKeepCompressedCopyInStep() throws {
+        var rng = SeededGenerator(seed: 17)
+        let start = try Reference.randomMatrix(rows: 100, dimension: 24, &rng)
+        var index = try FlatVectorIndex(vectors: start, compression: .int8)
+        let snapshot = index
+        var expected = start
+        for step in 0..<60 {
+            let row = Reference.randomVector(24, &rng)
+            if step % 3 == 0 {
+                let target = Int32.random(in: 0..<Int32(expected.count), using: &rng)
+                try index.update(row: target, with: row)
+                try expected.update(row: target, with: row)
+            } else {
+                #expect(try index.append(row) == (try expected.append(row)))
+            }
+        }
+        #expect(index.vectors == expected)
+        #expect(index.quantized == QuantizedMatrix(expected))
+        #expect(snapshot.count == 100)
+        let query = Reference.randomVector(24, &rng)
+        #expect(Reference.agree(try index.searchCompressedExact(query: query, k: 5), try Reference.topK(expected, query, k: 5, filter: nil)))
+        #expect(throws: VectorsError.self) { try index.update(row: 500, with: query) }
+    }
+
     @Test func rowSetOperations() {
         var rng = SeededGenerator(seed: 5)
         for capacity in [0, 1, 63, 64, 65, 1000] {

@@ -16,6 +16,7 @@
 //      swift build -c release --product skillmatch-bench
 //      .build/release/skillmatch-bench dense [--rows 100000] [--dim 384] [--queries 200] [--rounds 2]
 //          [--block 2048] [--seed 1] [--shape random|clustered|both] [--python PATH] [--no-peer]
+//      .build/release/skillmatch-bench dense --embedding   (taxonomy skill vectors at ESCO scale)
 import Foundation
 import SkillsCore
 import SkillsTestSupport
@@ -24,6 +25,7 @@ import SkillsVectors
 func runDenseBenchmark(_ arguments: [String]) throws {
     let options = try DenseBenchmarkOptions(arguments)
     BLAS.setThreads(1)
+    if options.embedding { return try runSkillEmbeddingTiming(dimension: 128, seed: options.seed) }
     print("dense: \(options.rows) × \(options.dimension) float32, \(options.queries) queries, k=10, one BLAS thread, \(options.rounds) rounds")
     let python = options.usePeer ? DenseBenchmarkOptions.findPeerPython(options.python) : nil
     if options.usePeer && python == nil {
@@ -148,3 +150,28 @@ private func percentile(_ values: [Double], _ p: Double) -> Double {
 }
 
 private func f3(_ x: Double) -> String { String(format: "%.3f", x) }
+
+/// `--embedding`: time the taxonomy skill vectors and related-skill precomputation at ESCO-like
+/// scale (14,000 skills under 700 parents, 1,000 occupation profiles of 30 skills).
+func runSkillEmbeddingTiming(dimension: Int, seed: UInt64) throws {
+    var rng = SeededGenerator(seed: seed)
+    let skills = 14_000, parents = 700
+    let hierarchy = (parents..<skills).map { (child: Int32($0), parent: Int32($0 % parents)) }
+    let occupations = (0..<1_000).map { _ -> [Int32] in
+        let family = Int.random(in: 0..<parents, using: &rng)
+        return (0..<30).map { _ in
+            let parent = Bool.random(using: &rng) ? family : Int.random(in: 0..<parents, using: &rng)
+            return Int32(parent + parents * Int.random(in: 1..<skills / parents, using: &rng))
+        }
+    }
+    let start = DispatchTime.now()
+    let matrix = try SkillEmbeddingBuilder.build(
+        skillCount: skills, hierarchy: hierarchy, groups: [], cooccurrence: occupations, dimension: dimension, seed: seed)
+    let built = ms(since: start)
+    let vectors = try SkillVectors(matrix: matrix)
+    let simStart = DispatchTime.now()
+    let similarity = try SkillSimilarity(vectors: vectors, hierarchy: hierarchy, groups: [])
+    let related = ms(since: simStart)
+    let withRelated = (0..<Int32(skills)).filter { !similarity.related(to: $0).isEmpty }.count
+    print("skill vectors: \(skills) skills × \(dimension) built in \(f3(built)) ms; related-skill lists in \(f3(related)) ms (\(withRelated) skills have related skills)")
+}

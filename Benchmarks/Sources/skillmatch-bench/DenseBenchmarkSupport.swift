@@ -12,6 +12,7 @@ struct DenseBenchmarkOptions {
     var python: String?
     var usePeer = true
     var rounds = 2
+    var embedding = false
     var block = FlatVectorIndex.defaultBlockRows
 
     init(_ arguments: [String]) throws {
@@ -39,6 +40,7 @@ struct DenseBenchmarkOptions {
             case "--block": block = try int(flag, 1...1 << 20)
             case "--python": python = try value(flag)
             case "--no-peer": usePeer = false
+            case "--embedding": embedding = true
             default: throw DenseBenchmarkError("unknown option \(flag)")
             }
         }

@@ -33,9 +33,9 @@ public struct FlatVectorIndex: Sendable {
     }
 
     /// The float32 rows (exact scores always come from here).
-    public let vectors: VectorMatrix
+    public private(set) var vectors: VectorMatrix
     /// The int8 copy, when built with ``Compression/int8``.
-    public let quantized: QuantizedMatrix?
+    public private(set) var quantized: QuantizedMatrix?
     /// Rows per scan block.
     public let blockRows: Int
     /// Kernel for single-query scans (batches always use `sgemm`).
@@ -64,6 +64,21 @@ public struct FlatVectorIndex: Sendable {
 
     /// Number of rows.
     public var count: Int { vectors.count }
+
+    /// Appends a row (and its int8 form) and returns its number. Copies of the index taken before
+    /// are unaffected: publish the new value as the next snapshot.
+    @discardableResult
+    public mutating func append(_ row: [Float]) throws -> Int32 {
+        let id = try vectors.append(row)
+        quantized?.append(row)
+        return id
+    }
+
+    /// Replaces row `row` (and its int8 form); earlier copies are unaffected.
+    public mutating func update(row: Int32, with vector: [Float]) throws {
+        try vectors.update(row: row, with: vector)
+        quantized?.update(row: Int(row), with: vector)
+    }
     /// Vector dimension.
     public var dimension: Int { vectors.dimension }
 

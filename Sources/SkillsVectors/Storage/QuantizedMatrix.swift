@@ -64,6 +64,14 @@ public struct QuantizedMatrix: Sendable, Equatable {
 
     static func stored(_ codes: [Int16]) -> [UInt8] { codes.map { UInt8($0 + 128) } }
 
+    /// Replaces row `row` (already validated by ``VectorMatrix``).
+    mutating func update(row: Int, with vector: [Float]) {
+        let (rowCodes, scale) = Self.quantize(vector)
+        codes.replaceSubrange(row * dimension..<(row + 1) * dimension, with: Self.stored(rowCodes))
+        scales[row] = scale
+        codeL1[row] = Self.l1(rowCodes)
+    }
+
     /// Appends the quantized form of a row already validated by ``VectorMatrix``.
     mutating func append(_ vector: [Float]) {
         let (rowCodes, scale) = Self.quantize(vector)
