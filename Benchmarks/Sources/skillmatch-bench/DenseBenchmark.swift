@@ -17,6 +17,7 @@
 //      .build/release/skillmatch-bench dense [--rows 100000] [--dim 384] [--queries 200] [--rounds 2]
 //          [--block 2048] [--seed 1] [--shape random|clustered|both] [--python PATH] [--no-peer]
 //      .build/release/skillmatch-bench dense --embedding   (taxonomy skill vectors at ESCO scale)
+//      .build/release/skillmatch-bench dense --esco DIR    (real ESCO; see EscoSkillVectorsCheck.swift)
 import Foundation
 import SkillsCore
 import SkillsTestSupport
@@ -26,6 +27,7 @@ func runDenseBenchmark(_ arguments: [String]) throws {
     let options = try DenseBenchmarkOptions(arguments)
     BLAS.setThreads(1)
     if options.embedding { return try runSkillEmbeddingTiming(dimension: 128, seed: options.seed) }
+    if let esco = options.escoDirectory { return try runEscoSkillVectorsCheck(directory: esco, dimension: 128, seed: options.seed) }
     print("dense: \(options.rows) × \(options.dimension) float32, \(options.queries) queries, k=10, one BLAS thread, \(options.rounds) rounds")
     let python = options.usePeer ? DenseBenchmarkOptions.findPeerPython(options.python) : nil
     if options.usePeer && python == nil {

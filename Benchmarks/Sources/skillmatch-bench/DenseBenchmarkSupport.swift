@@ -13,6 +13,7 @@ struct DenseBenchmarkOptions {
     var usePeer = true
     var rounds = 2
     var embedding = false
+    var escoDirectory: String?
     var block = FlatVectorIndex.defaultBlockRows
 
     init(_ arguments: [String]) throws {
@@ -41,6 +42,7 @@ struct DenseBenchmarkOptions {
             case "--python": python = try value(flag)
             case "--no-peer": usePeer = false
             case "--embedding": embedding = true
+            case "--esco": escoDirectory = try value(flag)
             default: throw DenseBenchmarkError("unknown option \(flag)")
             }
         }
