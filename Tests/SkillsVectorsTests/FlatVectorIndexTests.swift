@@ -1,5 +1,7 @@
+import Dispatch
 import SkillsCore
 import SkillsTestSupport
+import Synchronization
 import Testing
 @testable import SkillsVectors
 
@@ -185,6 +187,46 @@ struct FlatVectorIndexTests {
         let query = Reference.randomVector(24, &rng)
         #expect(Reference.agree(try index.searchCompressedExact(query: query, k: 5), try Reference.topK(expected, query, k: 5, filter: nil)))
         #expect(throws: VectorsError.self) { try index.update(row: 500, with: query) }
+    }
+
+    @Test func concurrentReadersShareOneSnapshot() throws {
+        var rng = SeededGenerator(seed: 23)
+        let matrix = try Reference.randomMatrix(rows: 4000, dimension: 32, &rng)
+        var index = try FlatVectorIndex(vectors: matrix, compression: .int8, blockRows: 256)
+        let snapshot = index
+        let queries = (0..<16).map { _ in Reference.randomVector(32, &rng) }
+        let expected = try queries.map { try snapshot.search(query: $0, k: 10) }
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let q = queries[i % queries.count]
+            let got = [try? snapshot.search(query: q, k: 10), try? snapshot.searchCompressedExact(query: q, k: 10),
+                       try? snapshot.search(queries: [q], k: 10).first]
+            if got.contains(where: { $0.map { !Reference.agree($0, expected[i % queries.count]) } ?? true }) {
+                mismatches.withLock { $0 += 1 }
+            }
+        }
+        // A writer's new value does not disturb the readers' snapshot.
+        try index.append(queries[0])
+        #expect(mismatches.withLock { $0 } == 0)
+        #expect(try snapshot.search(query: queries[0], k: 10) == expected[0])
+        #expect(index.count == snapshot.count + 1)
+    }
+
+    @Test func everyPathStopsAtTheDeadline() throws {
+        var rng = SeededGenerator(seed: 29)
+        let index = try FlatVectorIndex(vectors: Reference.randomMatrix(rows: 100, dimension: 8, &rng), compression: .int8)
+        let q = Reference.randomVector(8, &rng)
+        let passed = Deadline.after(seconds: 0)
+        let calls: [() throws -> Void] = [
+            { _ = try index.search(query: q, k: 1, deadline: passed) },
+            { _ = try index.search(queries: [q], k: 1, deadline: passed) },
+            { _ = try index.searchCompressed(query: q, k: 1, deadline: passed) },
+            { _ = try index.searchCompressedExact(query: q, k: 1, deadline: passed) },
+        ]
+        for call in calls {
+            #expect { try call() } throws: { ($0 as? VectorsError)?.code == .deadlineExceeded }
+        }
+        #expect(try index.search(query: q, k: 1, deadline: .after(seconds: 60)).count == 1)
     }
 
     @Test func rowSetOperations() {

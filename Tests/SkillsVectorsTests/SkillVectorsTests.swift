@@ -102,6 +102,7 @@ struct SkillVectorsTests {
             #expect(family.contains(nearest), "nearest of \(skill) is \(nearest)")
         }
         #expect(try skills.similarity(TinyTaxonomy.postgres, TinyTaxonomy.mysql) > skills.similarity(TinyTaxonomy.postgres, TinyTaxonomy.baking))
+        #expect(try skills.neighbours(of: TinyTaxonomy.orphan, k: 3).isEmpty)
         let all = try skills.allNeighbours(k: 3)
         for skill in 0..<Int32(TinyTaxonomy.count) {
             // sgemm and sgemv round differently, so near-ties may swap: compare as the reference does.
