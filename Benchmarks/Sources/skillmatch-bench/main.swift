@@ -17,6 +17,7 @@ _assertDebugWarning()
 do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
+    case "dense": try runDenseBenchmark(rest)
     case "engine": try runEngineBenchmark(rest)
     default: benchUsage()
     }
