@@ -25,6 +25,7 @@ do {
     case "credentials": try runCredentialsBenchmark(rest)
     case "encoder": try runEncoderBenchmark(rest)
     case "http-server": try runHTTPServerBenchmark(rest)
+    case "engine": try runEngineBenchmark(rest)
     default: benchUsage()
     }
 } catch {
