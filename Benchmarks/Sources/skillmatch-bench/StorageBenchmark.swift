@@ -8,7 +8,8 @@
 //                       vector, --batch per transaction;
 //   scan rows/s         EntityStore.scan of every live entity (profile + vector, then all fields),
 //                       beside Python's sqlite3 module reading the same rows from the same file
-//                       (Benchmarks/peers/storage_scan_peer.py) when python3 is on the PATH;
+//                       (Benchmarks/peers/storage_peer.py) when python3 is on the PATH; the
+//                       peer also runs the same upsert statements for an upsert ratio;
 //   multi-process       --processes child processes claim from one file at once; the parent
 //                       checks that every item was completed exactly once.
 // Corpus: synthetic, seeded (SeededGenerator), generated in memory.
@@ -79,7 +80,12 @@ func runStorageBenchmark(_ arguments: [String]) throws {
         figures["scanAll", default: []].append(try rate(options.items) {
             try entities.scan(kind: "job") { bytes &+= $0.document?.count ?? 0 }
         })
-        if let peer = try pythonScanPeer(database.path, expected: options.items) {
+        let documentBytes = payloads.reduce(0) { $0 + $1.count } / payloads.count
+        if let peer = try pythonPeer(["upsert", database.path, "\(options.items)", "\(options.batch)", "\(documentBytes)"],
+                                     expected: options.items) {
+            figures["peerUpsert", default: []].append(peer)
+        }
+        if let peer = try pythonPeer(["scan", database.path, "job"], expected: options.items) {
             figures["peerScanPV", default: []].append(peer)
         }
         connection.close()
@@ -94,17 +100,20 @@ func runStorageBenchmark(_ arguments: [String]) throws {
         print(label.padding(toLength: 48, withPad: " ", startingAt: 0)
               + String(format: "%10.0f rows/s (median of %d)", median(values), values.count))
     }
+    func ratio(_ ours: String, _ peer: String, _ label: String) {
+        guard let ours = figures[ours], let peer = figures[peer], !ours.isEmpty, !peer.isEmpty else { return }
+        print(label.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%10.2fx", median(ours) / median(peer)))
+    }
     report("enqueue", "enqueue, \(options.batch) per task (FULL)")
     report("enqueue10", "enqueue, 10 per task (FULL)")
     report("claim", "claim + complete, \(options.batch) per claim")
     report("upsert", "entity upsert, \(options.batch) per transaction")
+    report("peerUpsert", "python sqlite3 upsert, same rows (peer)")
+    ratio("upsert", "peerUpsert", "upsert ratio skillmatch / python sqlite3")
     report("scanPV", "scan profile + vector")
     report("scanAll", "scan all fields")
     report("peerScanPV", "python sqlite3 scan profile + vector (peer)")
-    if let ours = figures["scanPV"], let peer = figures["peerScanPV"] {
-        print("scan ratio skillmatch / python sqlite3".padding(toLength: 48, withPad: " ", startingAt: 0)
-              + String(format: "%10.2fx", median(ours) / median(peer)))
-    }
+    ratio("scanPV", "peerScanPV", "scan ratio skillmatch / python sqlite3")
     report("multiprocess", "claim + complete, \(options.processes) processes")
 }
 
@@ -221,22 +230,22 @@ private func runStorageClaimer(_ arguments: [String]) throws {
     FileHandle.standardOutput.write(Data(out.utf8))
 }
 
-/// Python's sqlite3 reading the same rows (the peer), in rows/s; nil when python3 is missing.
-private func pythonScanPeer(_ path: String, expected: Int) throws -> Double? {
-    let script = FixturePaths.packageRoot.appendingPathComponent("Benchmarks/peers/storage_scan_peer.py")
+/// Runs `Benchmarks/peers/storage_peer.py` with `arguments` and returns its rows/s; nil when python3
+/// or the script is missing. Throws when the peer saw another row count.
+private func pythonPeer(_ arguments: [String], expected: Int) throws -> Double? {
+    let script = FixturePaths.packageRoot.appendingPathComponent("Benchmarks/peers/storage_peer.py")
     guard FileManager.default.fileExists(atPath: script.path) else { return nil }
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", script.path, path, "job"]
+    process.arguments = ["python3", script.path] + arguments
     let pipe = Pipe()
     process.standardOutput = pipe
     do { try process.run() } catch { return nil }
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    let fields = String(decoding: output, as: UTF8.self).split(separator: " ")
-    guard process.terminationStatus == 0, fields.count == 2, let rows = Int(fields[0]), let seconds = Double(fields[1].trimmingCharacters(in: .whitespacesAndNewlines)) else {
-        return nil
-    }
+    let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
+    guard process.terminationStatus == 0, fields.count == 2, let rows = Int(fields[0]), let seconds = Double(fields[1])
+    else { return nil }
     if rows != expected { throw StorageBenchmarkError("python peer saw \(rows) rows, expected \(expected)") }
     return Double(rows) / max(seconds, 1e-9)
 }
