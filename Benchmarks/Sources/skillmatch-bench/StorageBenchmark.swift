@@ -6,7 +6,8 @@
 //   claim+complete/s    one worker claiming --batch items and completing them in one transaction;
 //   upsert rows/s       entities with a ~1 KB JSON document, a 300-byte profile and a 384-float
 //                       vector, --batch per transaction;
-//   scan rows/s         EntityStore.scan of every live entity (profile + vector, then all fields),
+//   scan rows/s         EntityStore.scan of every live entity (profile + vector, then all fields;
+//                       scanBuffers copying vectors straight into one [Float]),
 //                       beside Python's sqlite3 module reading the same rows from the same file
 //                       (Benchmarks/peers/storage_peer.py) when python3 is on the PATH; the
 //                       peer also runs the same upsert statements for an upsert ratio;
@@ -77,6 +78,13 @@ func runStorageBenchmark(_ arguments: [String]) throws {
             let seen = try entities.scan(kind: "job", fields: [.profile, .vector]) { bytes &+= $0.vector?.count ?? 0 }
             if seen != options.items { throw StorageBenchmarkError("scan saw \(seen) of \(options.items) rows") }
         })
+        var floats = [Float]()
+        floats.reserveCapacity(options.items * 384)
+        figures["scanBuffers", default: []].append(try rate(options.items) {
+            try entities.scanBuffers(kind: "job", fields: [.profile, .vector]) { row in
+                if let vector = row.vector { try VectorBlob.append(vector, to: &floats) }
+            }
+        })
         figures["scanAll", default: []].append(try rate(options.items) {
             try entities.scan(kind: "job") { bytes &+= $0.document?.count ?? 0 }
         })
@@ -111,6 +119,7 @@ func runStorageBenchmark(_ arguments: [String]) throws {
     report("peerUpsert", "python sqlite3 upsert, same rows (peer)")
     ratio("upsert", "peerUpsert", "upsert ratio skillmatch / python sqlite3")
     report("scanPV", "scan profile + vector")
+    report("scanBuffers", "scanBuffers profile + vector into one [Float]")
     report("scanAll", "scan all fields")
     report("peerScanPV", "python sqlite3 scan profile + vector (peer)")
     ratio("scanPV", "peerScanPV", "scan ratio skillmatch / python sqlite3")

@@ -97,6 +97,20 @@ public struct ScannedEntity: Sendable {
     public var updatedAt: Date
 }
 
+/// One row of ``EntityStore/scanBuffers(kind:fields:_:)``: the blobs as SQLite's own buffers,
+/// valid only during the call (copy what you keep). Saves an allocation per blob per row when the
+/// caller copies straight into its own arrays (index and vector rebuild on restart).
+public struct ScanRowView {
+    let statement: SQLiteStatement
+
+    public var id: String { statement.text(0) }
+    public var document: UnsafeRawBufferPointer? { statement.blobBuffer(1) }
+    public var profile: UnsafeRawBufferPointer? { statement.blobBuffer(2) }
+    public var vector: UnsafeRawBufferPointer? { statement.blobBuffer(3) }
+    public var expiresAt: Date? { Timestamp.date(statement.optionalInt64(4)) }
+    public var updatedAt: Date { Timestamp.date(statement.int64(5)) }
+}
+
 /// Simple list filters.
 public struct EntityFilter: Sendable, Equatable {
     /// Only entities from this source.
@@ -127,6 +141,20 @@ public struct EntityPage: Sendable {
 public enum VectorBlob {
     public static func data(_ vector: [Float]) -> Data {
         vector.withUnsafeBufferPointer { Data(buffer: $0) }
+    }
+
+    /// Appends the floats of a blob buffer (from ``ScanRowView``) to `floats` with one copy.
+    /// SQLite's buffers need not be 4-byte aligned, so the bytes are copied, never rebound.
+    public static func append(_ raw: UnsafeRawBufferPointer, to floats: inout [Float]) throws {
+        guard raw.count % 4 == 0 else {
+            throw StorageError(.invalidArgument, "vector blob of \(raw.count) bytes is not a whole number of float32")
+        }
+        let start = floats.count
+        floats.append(contentsOf: repeatElement(0, count: raw.count / 4))
+        guard let source = raw.baseAddress else { return }
+        floats.withUnsafeMutableBytes { destination in
+            destination.baseAddress!.advanced(by: start * 4).copyMemory(from: source, byteCount: raw.count)
+        }
     }
 
     /// The floats in `data`; throws `.invalidArgument` when its length is not a multiple of 4.
