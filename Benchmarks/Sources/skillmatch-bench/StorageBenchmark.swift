@@ -28,6 +28,10 @@ func runStorageBenchmark(_ arguments: [String]) throws {
     print("storage benchmark: \(options.items) items, batch \(options.batch), \(options.rounds) rounds, "
           + "\(options.processes) processes")
     var figures: [String: [Double]] = [:]
+    func record(_ key: String, _ rate: Rate) {
+        figures[key, default: []].append(rate.wall)
+        if let cpu = rate.cpu { figures[key + ".cpu", default: []].append(cpu) }
+    }
     for round in 1...options.rounds {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-storage-bench-\(UUID())")
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -37,21 +41,21 @@ func runStorageBenchmark(_ arguments: [String]) throws {
         let payloads = (0..<options.items).map { i in benchmarkPayload(i, using: &rng) }
 
         let queue = try IngestQueue(connection)
-        figures["enqueue", default: []].append(try rate(options.items) {
+        record("enqueue", try rate(options.items) {
             for start in stride(from: 0, to: payloads.count, by: options.batch) {
                 _ = try queue.enqueue(taskFormat: "jobposting", source: "bench",
                                       payloads: Array(payloads[start..<min(payloads.count, start + options.batch)]))
             }
         })
         let smallTasks = min(options.items, 5_000)
-        figures["enqueue10", default: []].append(try rate(smallTasks) {
+        record("enqueue10", try rate(smallTasks) {
             for start in stride(from: 0, to: smallTasks, by: 10) {
                 _ = try queue.enqueue(taskFormat: "jobposting", source: "bench",
                                       payloads: Array(payloads[start..<min(smallTasks, start + 10)]))
             }
         })
         let total = options.items + smallTasks
-        figures["claim", default: []].append(try rate(total) {
+        record("claim", try rate(total) {
             var completed = 0
             while completed < total {
                 let items = try queue.claim(worker: "bench", limit: options.batch, leaseSeconds: 60)
@@ -68,24 +72,24 @@ func runStorageBenchmark(_ arguments: [String]) throws {
             EntityInput(kind: "job", id: "job-\(i)", source: "bench", externalID: "x\(i)", document: payload,
                         profile: profile, vector: vector, contentHash: "h\(i)")
         }
-        figures["upsert", default: []].append(try rate(options.items) {
+        record("upsert", try rate(options.items) {
             for start in stride(from: 0, to: inputs.count, by: options.batch) {
                 _ = try entities.upsert(Array(inputs[start..<min(inputs.count, start + options.batch)]))
             }
         })
         var bytes = 0
-        figures["scanPV", default: []].append(try rate(options.items) {
+        record("scanPV", try rate(options.items) {
             let seen = try entities.scan(kind: "job", fields: [.profile, .vector]) { bytes &+= $0.vector?.count ?? 0 }
             if seen != options.items { throw StorageBenchmarkError("scan saw \(seen) of \(options.items) rows") }
         })
         var floats = [Float]()
         floats.reserveCapacity(options.items * 384)
-        figures["scanBuffers", default: []].append(try rate(options.items) {
+        record("scanBuffers", try rate(options.items) {
             try entities.scanBuffers(kind: "job", fields: [.profile, .vector]) { row in
                 if let vector = row.vector { try VectorBlob.append(vector, to: &floats) }
             }
         })
-        figures["scanAll", default: []].append(try rate(options.items) {
+        record("scanAll", try rate(options.items) {
             try entities.scan(kind: "job") { bytes &+= $0.document?.count ?? 0 }
         })
         let documentBytes = payloads.reduce(0) { $0 + $1.count } / payloads.count
@@ -99,14 +103,16 @@ func runStorageBenchmark(_ arguments: [String]) throws {
         connection.close()
 
         if options.processes > 0 {
-            figures["multiprocess", default: []].append(try multiProcessClaim(database, options: options, payloads: payloads))
+            record("multiprocess", try multiProcessClaim(database, options: options, payloads: payloads))
         }
         print("  round \(round) done")
     }
     func report(_ key: String, _ label: String) {
         guard let values = figures[key], !values.isEmpty else { return }
-        print(label.padding(toLength: 48, withPad: " ", startingAt: 0)
-              + String(format: "%10.0f rows/s (median of %d)", median(values), values.count))
+        var line = label.padding(toLength: 48, withPad: " ", startingAt: 0)
+            + String(format: "%10.0f rows/s", median(values))
+        if let cpu = figures[key + ".cpu"], !cpu.isEmpty { line += String(format: "  %10.0f rows/CPU-s", median(cpu)) }
+        print(line + "  (median of \(values.count))")
     }
     func ratio(_ ours: String, _ peer: String, _ label: String) {
         guard let ours = figures[ours], let peer = figures[peer], !ours.isEmpty, !peer.isEmpty else { return }
@@ -162,11 +168,26 @@ func benchmarkPayload(_ i: Int, using rng: inout SeededGenerator) -> Data {
     return Data("{\"@type\":\"JobPosting\",\"identifier\":\"job-\(i)\",\"title\":\"Job \(i)\",\"description\":\"\(text)\"}".utf8)
 }
 
-private func rate(_ rows: Int, _ body: () throws -> Void) throws -> Double {
+/// Rows per second of `body`: wall clock, and CPU time of this thread (the shared machine's load
+/// inflates wall time, not the work done; only meaningful for single-threaded phases).
+struct Rate {
+    var wall: Double
+    var cpu: Double?
+}
+
+private func rate(_ rows: Int, cpu: Bool = true, _ body: () throws -> Void) throws -> Rate {
     let start = DispatchTime.now().uptimeNanoseconds
+    let cpuStart = threadCPUSeconds()
     try body()
     let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-    return Double(rows) / max(seconds, 1e-9)
+    let cpuSeconds = threadCPUSeconds() - cpuStart
+    return Rate(wall: Double(rows) / max(seconds, 1e-9), cpu: cpu ? Double(rows) / max(cpuSeconds, 1e-9) : nil)
+}
+
+private func threadCPUSeconds() -> Double {
+    var time = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
 private func median(_ values: [Double]) -> Double {
@@ -176,7 +197,7 @@ private func median(_ values: [Double]) -> Double {
 
 /// Enqueues the payloads again, then lets `processes` child processes drain the queue; checks that
 /// every item was completed exactly once and returns the combined rows/s.
-private func multiProcessClaim(_ database: SQLiteDatabase, options: StorageBenchmarkOptions, payloads: [Data]) throws -> Double {
+private func multiProcessClaim(_ database: SQLiteDatabase, options: StorageBenchmarkOptions, payloads: [Data]) throws -> Rate {
     let connection = try database.connect()
     defer { connection.close() }
     let queue = try IngestQueue(connection)
@@ -187,7 +208,7 @@ private func multiProcessClaim(_ database: SQLiteDatabase, options: StorageBench
     let executable = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     var children: [(Process, Pipe)] = []
     var outputs = [Data](repeating: Data(), count: options.processes)
-    let rows = try rate(payloads.count) {
+    let rows = try rate(payloads.count, cpu: false) {
         for worker in 0..<options.processes {
             let process = Process()
             process.executableURL = executable
