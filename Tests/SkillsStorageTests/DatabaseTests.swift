@@ -63,6 +63,20 @@ import Testing
         #expect(error?.message.contains("busyTimeoutMilliseconds") == true)
     }
 
+    @Test func configurationDecodesPartialJSONWithDefaults() throws {
+        let configuration = try JSONDecoder().decode(
+            SQLiteConfiguration.self, from: Data(#"{"synchronous": "FULL", "busyTimeoutMilliseconds": 250}"#.utf8))
+        var expected = SQLiteConfiguration()
+        expected.synchronous = .full
+        expected.busyTimeoutMilliseconds = 250
+        #expect(configuration == expected)
+        let policy = try JSONDecoder().decode(RetryPolicy.self, from: Data(#"{"maxAttempts": 9}"#.utf8))
+        #expect(policy == RetryPolicy(maxAttempts: 9))
+        #expect(throws: DecodingError.self) {
+            _ = try JSONDecoder().decode(SQLiteConfiguration.self, from: Data(#"{"synchronous": "OFF"}"#.utf8))
+        }
+    }
+
     @Test func closedConnectionGivesTypedError() throws {
         let test = try TestDatabase()
         let connection = try test.connect()

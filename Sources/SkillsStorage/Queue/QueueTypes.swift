@@ -127,6 +127,15 @@ public struct RetryPolicy: Sendable, Equatable, Codable {
         return min(maxDelaySeconds, baseDelaySeconds * pow(2, exponent))
     }
 
+    /// Missing keys keep their defaults.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = RetryPolicy()
+        maxAttempts = try container.decodeIfPresent(Int.self, forKey: .maxAttempts) ?? defaults.maxAttempts
+        baseDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .baseDelaySeconds) ?? defaults.baseDelaySeconds
+        maxDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .maxDelaySeconds) ?? defaults.maxDelaySeconds
+    }
+
     public func validate() throws(StorageError) {
         if maxAttempts < 1 { throw StorageError(.invalidArgument, "retry.maxAttempts must be >= 1, got \(maxAttempts)") }
         if !(baseDelaySeconds >= 0) || !(maxDelaySeconds >= baseDelaySeconds) {
