@@ -6,7 +6,7 @@
 //   claim+complete/s    one worker claiming --batch items and completing them in one transaction;
 //   upsert rows/s       entities with a ~1 KB JSON document, a 300-byte profile and a 384-float
 //                       vector, --batch per transaction;
-//   scan rows/s         EntityStore.scan of every live entity (profile + vector, then all fields;
+//   scan rows/s         (median of 3 passes) EntityStore.scan of every live entity (profile + vector, then all fields;
 //                       scanBuffers copying vectors straight into one [Float]),
 //                       beside Python's sqlite3 module reading the same rows from the same file
 //                       (Benchmarks/peers/storage_peer.py) when python3 is on the PATH; the
@@ -78,27 +78,28 @@ func runStorageBenchmark(_ arguments: [String]) throws {
             }
         })
         var bytes = 0
-        record("scanPV", try rate(options.items) {
+        record("scanPV", try medianOfThree { try rate(options.items) {
             let seen = try entities.scan(kind: "job", fields: [.profile, .vector]) { bytes &+= $0.vector?.count ?? 0 }
             if seen != options.items { throw StorageBenchmarkError("scan saw \(seen) of \(options.items) rows") }
-        })
+        } })
         var floats = [Float]()
         floats.reserveCapacity(options.items * 384)
-        record("scanBuffers", try rate(options.items) {
+        record("scanBuffers", try medianOfThree { try rate(options.items) {
+            floats.removeAll(keepingCapacity: true)
             try entities.scanBuffers(kind: "job", fields: [.profile, .vector]) { row in
                 if let vector = row.vector { try VectorBlob.append(vector, to: &floats) }
             }
-        })
-        record("scanAll", try rate(options.items) {
+        } })
+        record("scanAll", try medianOfThree { try rate(options.items) {
             try entities.scan(kind: "job") { bytes &+= $0.document?.count ?? 0 }
-        })
+        } })
         let documentBytes = payloads.reduce(0) { $0 + $1.count } / payloads.count
         if let peer = try pythonPeer(["upsert", database.path, "\(options.items)", "\(options.batch)", "\(documentBytes)"],
                                      expected: options.items) {
-            figures["peerUpsert", default: []].append(peer)
+            record("peerUpsert", peer)
         }
         if let peer = try pythonPeer(["scan", database.path, "job"], expected: options.items) {
-            figures["peerScanPV", default: []].append(peer)
+            record("peerScanPV", peer)
         }
         connection.close()
 
@@ -115,8 +116,13 @@ func runStorageBenchmark(_ arguments: [String]) throws {
         print(line + "  (median of \(values.count))")
     }
     func ratio(_ ours: String, _ peer: String, _ label: String) {
-        guard let ours = figures[ours], let peer = figures[peer], !ours.isEmpty, !peer.isEmpty else { return }
-        print(label.padding(toLength: 48, withPad: " ", startingAt: 0) + String(format: "%10.2fx", median(ours) / median(peer)))
+        guard let wall = figures[ours], let peerWall = figures[peer], !wall.isEmpty, !peerWall.isEmpty else { return }
+        var line = label.padding(toLength: 48, withPad: " ", startingAt: 0)
+            + String(format: "%10.2fx wall", median(wall) / median(peerWall))
+        if let cpu = figures[ours + ".cpu"], let peerCPU = figures[peer + ".cpu"], !cpu.isEmpty, !peerCPU.isEmpty {
+            line += String(format: "  %10.2fx CPU", median(cpu) / median(peerCPU))
+        }
+        print(line)
     }
     report("enqueue", "enqueue, \(options.batch) per task (FULL)")
     report("enqueue10", "enqueue, 10 per task (FULL)")
@@ -190,6 +196,12 @@ private func threadCPUSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
+/// Runs a measurement three times and keeps the pass with the median wall rate.
+private func medianOfThree(_ measure: () throws -> Rate) rethrows -> Rate {
+    let passes = try (0..<3).map { _ in try measure() }.sorted { $0.wall < $1.wall }
+    return passes[1]
+}
+
 private func median(_ values: [Double]) -> Double {
     let sorted = values.sorted()
     return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
@@ -260,9 +272,9 @@ private func runStorageClaimer(_ arguments: [String]) throws {
     FileHandle.standardOutput.write(Data(out.utf8))
 }
 
-/// Runs `Benchmarks/peers/storage_peer.py` with `arguments` and returns its rows/s; nil when python3
+/// Runs `Benchmarks/peers/storage_peer.py` with `arguments` and returns its rates; nil when python3
 /// or the script is missing. Throws when the peer saw another row count.
-private func pythonPeer(_ arguments: [String], expected: Int) throws -> Double? {
+private func pythonPeer(_ arguments: [String], expected: Int) throws -> Rate? {
     let script = FixturePaths.packageRoot.appendingPathComponent("Benchmarks/peers/storage_peer.py")
     guard FileManager.default.fileExists(atPath: script.path) else { return nil }
     let process = Process()
@@ -274,8 +286,9 @@ private func pythonPeer(_ arguments: [String], expected: Int) throws -> Double? 
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
     let fields = String(decoding: output, as: UTF8.self).split(whereSeparator: { $0 == " " || $0 == "\n" })
-    guard process.terminationStatus == 0, fields.count == 2, let rows = Int(fields[0]), let seconds = Double(fields[1])
+    guard process.terminationStatus == 0, fields.count == 3, let rows = Int(fields[0]), let seconds = Double(fields[1]),
+          let cpuSeconds = Double(fields[2])
     else { return nil }
     if rows != expected { throw StorageBenchmarkError("python peer saw \(rows) rows, expected \(expected)") }
-    return Double(rows) / max(seconds, 1e-9)
+    return Rate(wall: Double(rows) / max(seconds, 1e-9), cpu: Double(rows) / max(cpuSeconds, 1e-9))
 }

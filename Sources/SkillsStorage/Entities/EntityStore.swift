@@ -153,9 +153,10 @@ public struct EntityStore {
     @discardableResult
     public func scan(kind: String, fields: ScanFields = .all, _ body: (ScannedEntity) throws -> Void) throws -> Int {
         try scanBuffers(kind: kind, fields: fields) { row in
+            let statement = row.statement
             try body(ScannedEntity(
-                id: row.id, document: row.document.map { Data($0) }, profile: row.profile.map { Data($0) },
-                vector: row.vector.map { Data($0) }, expiresAt: row.expiresAt, updatedAt: row.updatedAt))
+                id: row.id, document: statement.optionalBlob(1), profile: statement.optionalBlob(2),
+                vector: statement.optionalBlob(3), expiresAt: row.expiresAt, updatedAt: row.updatedAt))
         }
     }
 
