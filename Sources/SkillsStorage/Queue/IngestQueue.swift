@@ -23,6 +23,9 @@ public struct IngestQueue {
     // MARK: Producing
 
     /// Stores a task and all its items durably in one transaction and returns the task id.
+    ///
+    /// Call it outside any transaction: inside one, the outer commit (and its `synchronous` level)
+    /// decides durability. Items are numbered (`seq`) in input order, rejected ones included.
     @discardableResult
     public func enqueue(taskFormat: String, source: String, items: [EnqueueItem], at now: Date = Date()) throws -> Int64 {
         guard !taskFormat.isEmpty, !source.isEmpty else {
