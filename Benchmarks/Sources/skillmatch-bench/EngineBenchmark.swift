@@ -89,7 +89,7 @@ func runEngineBenchmark(_ arguments: [String]) throws {
         latencies.sort()
         let qps = try throughput(threads: 2, requests: batch, matcher: matcher)
         print(String(format: "engine.%@: median %.2f ms, p99 %.2f ms (1 thread); %.0f queries/s (2 threads); mean %.1f results, %.0f rescored",
-                     direction.rawValue, percentile(latencies, 0.5), percentile(latencies, 0.99), qps,
+                     direction.rawValue, sortedPercentile(latencies, 0.5), sortedPercentile(latencies, 0.99), qps,
                      Double(results) / Double(batch.count), Double(rescored) / Double(batch.count)))
     }
     if jobs >= 1_000_000 { print("engine.target(1M jobs): median <= 10 ms, p99 <= 50 ms") }
@@ -134,7 +134,7 @@ func compareWithFTS5(corpus: SyntheticCorpus, snapshot existing: IndexSnapshot?)
         }
     }
     latencies.sort()
-    let engineMedian = percentile(latencies, 0.5)
+    let engineMedian = sortedPercentile(latencies, 0.5)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -150,7 +150,7 @@ func compareWithFTS5(corpus: SyntheticCorpus, snapshot existing: IndexSnapshot?)
         return
     }
     print(String(format: "engine.bm25_top10(100k jobs, %d queries x %d): engine median %.3f ms p99 %.3f ms (%.1f hits); FTS5 median %.3f ms p99 %.3f ms (%.1f hits, sqlite %@)",
-                 queries.count, repeats, engineMedian, percentile(latencies, 0.99), Double(hits) / Double(latencies.count),
+                 queries.count, repeats, engineMedian, sortedPercentile(latencies, 0.99), Double(hits) / Double(latencies.count),
                  peerMedian, peer["p99_ms"] as? Double ?? 0, peer["mean_hits"] as? Double ?? 0, peer["sqlite"] as? String ?? "?"))
     print(String(format: "engine.bm25_ratio: engine is %.1fx faster than FTS5 (median / median; target >= 10x)", peerMedian / engineMedian))
 }
@@ -183,7 +183,7 @@ func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
 }
 
-func percentile(_ sorted: [Double], _ p: Double) -> Double {
+func sortedPercentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
