@@ -209,6 +209,29 @@ import Testing
         #expect(throws: TestClientError.self) { try TestClient(port: server.port) }
     }
 
+    @Test func idleKeepAliveConnectionsAreClosed() throws {
+        try withServer({ $0.timeouts.idleSeconds = 0.3 }) { server in
+            let client = try TestClient(port: server.port)
+            try client.send(get("/hello"))
+            #expect(try client.readResponse()?.status == 200)
+            let started = Date()
+            #expect(try client.waitForClose())
+            #expect(Date().timeIntervalSince(started) >= 0.2)
+            try expectServing(server)
+        }
+    }
+
+    @Test func headGetsTheGetHeadersWithoutABody() throws {
+        try withServer { server in
+            let client = try TestClient(port: server.port)
+            try client.send("HEAD /hello HTTP/1.1\r\nHost: t\r\n\r\n" + get("/items/after"))
+            let head = try #require(try client.readResponse(bodyless: true))
+            #expect(head.status == 200)
+            #expect(head.headers["Content-Length"] == "5")
+            #expect(try client.readResponse()?.text == "after")
+        }
+    }
+
     @Test func handlerErrorsBecomeProblemResponses() throws {
         try withServer { server in
             let client = try TestClient(port: server.port)
