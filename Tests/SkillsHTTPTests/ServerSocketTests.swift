@@ -232,6 +232,26 @@ import Testing
         }
     }
 
+    @Test func clientThatStopsReadingIsCutOff() throws {
+        let size = 32 << 20
+        var router = testRouter()
+        router.get("/big") { _, _ in HTTPResponse(body: [UInt8](repeating: 0x61, count: size)) }
+        try withServer({ $0.timeouts.readSeconds = 0.3 }, responder: router) { server in
+            let client = try TestClient(port: server.port)
+            try client.send(get("/big"))
+            usleep(1_200_000)  // never read: the server's writes stall
+            try expectServing(server)
+            var received = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { recv(client.fd, $0.baseAddress, $0.count, 0) }
+                if count <= 0 { break }
+                received += count
+            }
+            #expect(received < size, "the server should have given up on the stalled response")
+        }
+    }
+
     @Test func handlerErrorsBecomeProblemResponses() throws {
         try withServer { server in
             let client = try TestClient(port: server.port)
