@@ -4,6 +4,7 @@
 //   enqueue rows/s      100k ~1 KB payloads in tasks of --batch items (synchronous=FULL per task),
 //                       and in tasks of 10 items (what many small POSTs cost: one fsync each);
 //   claim+complete/s    one worker claiming --batch items and completing them in one transaction;
+//   content hash/s      EntityInput.defaultContentHash (pure-Swift SHA-256) over those entities;
 //   upsert rows/s       entities with a ~1 KB JSON document, a 300-byte profile and a 384-float
 //                       vector, --batch per transaction;
 //   scan rows/s         (median of 3 passes) EntityStore.scan of every live entity (profile + vector, then all fields;
@@ -72,6 +73,11 @@ func runStorageBenchmark(_ arguments: [String]) throws {
             EntityInput(kind: "job", id: "job-\(i)", source: "bench", externalID: "x\(i)", document: payload,
                         profile: profile, vector: vector, contentHash: "h\(i)")
         }
+        var hashes = 0
+        record("contentHash", try rate(options.items) {
+            for input in inputs { hashes &+= EntityInput(kind: "job", id: input.id, document: input.document,
+                                                          profile: input.profile, vector: input.vector).defaultContentHash.count }
+        })
         record("upsert", try rate(options.items) {
             for start in stride(from: 0, to: inputs.count, by: options.batch) {
                 _ = try entities.upsert(Array(inputs[start..<min(inputs.count, start + options.batch)]))
@@ -127,6 +133,7 @@ func runStorageBenchmark(_ arguments: [String]) throws {
     report("enqueue", "enqueue, \(options.batch) per task (FULL)")
     report("enqueue10", "enqueue, 10 per task (FULL)")
     report("claim", "claim + complete, \(options.batch) per claim")
+    report("contentHash", "default content hash (SHA-256 of ~2.9 KB)")
     report("upsert", "entity upsert, \(options.batch) per transaction")
     report("peerUpsert", "python sqlite3 upsert, same rows (peer)")
     ratio("upsert", "peerUpsert", "upsert ratio skillmatch / python sqlite3")
