@@ -136,6 +136,12 @@ if [ "${SHUTDOWN_CHECK:-1}" = 1 ]; then
     WRK_PID=$!
     sleep 2
     kill -TERM "$SERVER_PID"
+    # Bounded wait: a server that does not drain within 40 s is killed and the check fails.
+    for _ in $(seq 1 400); do kill -0 "$SERVER_PID" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$SERVER_PID" 2>/dev/null; then
+        kill -KILL "$SERVER_PID"
+        echo "server did not exit within 40 s of SIGTERM" >&2
+    fi
     set +e; wait "$SERVER_PID"; CODE=$?; set -e
     PIDS=("${PIDS[@]/$SERVER_PID}")
     wait "$WRK_PID" || true

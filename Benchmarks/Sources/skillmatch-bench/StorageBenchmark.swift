@@ -4,6 +4,7 @@
 //   enqueue rows/s      100k ~1 KB payloads in tasks of --batch items (synchronous=FULL per task),
 //                       and in tasks of 10 items (what many small POSTs cost: one fsync each);
 //   claim+complete/s    one worker claiming --batch items and completing them in one transaction;
+//   content hash/s      EntityInput.defaultContentHash (pure-Swift SHA-256) over those entities;
 //   upsert rows/s       entities with a ~1 KB JSON document, a 300-byte profile and a 384-float
 //                       vector, --batch per transaction;
 //   scan rows/s         (median of 3 passes) EntityStore.scan of every live entity (profile + vector, then all fields;
@@ -13,9 +14,12 @@
 //                       peer also runs the same upsert statements for an upsert ratio;
 //   multi-process       --processes child processes claim from one file at once; the parent
 //                       checks that every item was completed exactly once.
+//   crash check         --crash-rounds times, a child enqueuing tasks of 100 items is SIGKILLed at
+//                       a random moment; every task it had acknowledged must be there, whole.
 // Corpus: synthetic, seeded (SeededGenerator), generated in memory.
 // Run: swift build -c release --product skillmatch-bench &&
 //      .build/release/skillmatch-bench storage [--items 100000] [--batch 1000] [--rounds 3] [--processes 2]
+//      [--crash-rounds 5]
 import Foundation
 import SkillsStorage
 import SkillsTestSupport
@@ -23,6 +27,9 @@ import SkillsTestSupport
 func runStorageBenchmark(_ arguments: [String]) throws {
     if arguments.first == "--claimer" {
         return try runStorageClaimer(Array(arguments.dropFirst()))
+    }
+    if arguments.first == "--enqueuer" {
+        return try runStorageEnqueuer(Array(arguments.dropFirst()))
     }
     let options = try StorageBenchmarkOptions(arguments)
     print("storage benchmark: \(options.items) items, batch \(options.batch), \(options.rounds) rounds, "
@@ -72,6 +79,11 @@ func runStorageBenchmark(_ arguments: [String]) throws {
             EntityInput(kind: "job", id: "job-\(i)", source: "bench", externalID: "x\(i)", document: payload,
                         profile: profile, vector: vector, contentHash: "h\(i)")
         }
+        var hashes = 0
+        record("contentHash", try rate(options.items) {
+            for input in inputs { hashes &+= EntityInput(kind: "job", id: input.id, document: input.document,
+                                                          profile: input.profile, vector: input.vector).defaultContentHash.count }
+        })
         record("upsert", try rate(options.items) {
             for start in stride(from: 0, to: inputs.count, by: options.batch) {
                 _ = try entities.upsert(Array(inputs[start..<min(inputs.count, start + options.batch)]))
@@ -127,6 +139,7 @@ func runStorageBenchmark(_ arguments: [String]) throws {
     report("enqueue", "enqueue, \(options.batch) per task (FULL)")
     report("enqueue10", "enqueue, 10 per task (FULL)")
     report("claim", "claim + complete, \(options.batch) per claim")
+    report("contentHash", "default content hash (SHA-256 of ~2.9 KB)")
     report("upsert", "entity upsert, \(options.batch) per transaction")
     report("peerUpsert", "python sqlite3 upsert, same rows (peer)")
     ratio("upsert", "peerUpsert", "upsert ratio skillmatch / python sqlite3")
@@ -136,6 +149,54 @@ func runStorageBenchmark(_ arguments: [String]) throws {
     report("peerScanPV", "python sqlite3 scan profile + vector (peer)")
     ratio("scanPV", "peerScanPV", "scan ratio skillmatch / python sqlite3")
     report("multiprocess", "claim + complete, \(options.processes) processes")
+    if options.crashRounds > 0 { try crashCheck(rounds: options.crashRounds) }
+}
+
+/// Kills an enqueuing child process with SIGKILL at random moments; after each kill, every task
+/// whose id the child printed (that is, whose `enqueue` had returned) must be in the file whole.
+private func crashCheck(rounds: Int) throws {
+    var rng = SeededGenerator(seed: 2026)
+    var acknowledgedTotal = 0
+    for round in 1...rounds {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-crash-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let database = try SQLiteDatabase(path: folder.appendingPathComponent("crash.sqlite").path)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        process.arguments = ["storage", "--enqueuer", database.path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        try process.run()
+        usleep(UInt32.random(in: 200_000...1_200_000, using: &rng))
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let acknowledged = output.split(separator: "\n", omittingEmptySubsequences: false).dropLast().compactMap { Int64($0) }
+        let connection = try database.connect()
+        defer { connection.close() }
+        let integrity = try connection.withStatement("PRAGMA integrity_check") { try $0.step() ? $0.text(0) : "" }
+        let queue = try IngestQueue(connection)
+        for id in acknowledged {
+            guard let task = try queue.task(id: id, errorLimit: 0), task.counts.received == 100, task.counts.pending == 100
+            else { throw StorageBenchmarkError("crash round \(round): acknowledged task \(id) is missing or incomplete") }
+        }
+        guard integrity == "ok" else { throw StorageBenchmarkError("crash round \(round): integrity_check says \(integrity)") }
+        acknowledgedTotal += acknowledged.count
+        print("  crash round \(round): killed after \(acknowledged.count) acknowledged tasks; all present, integrity ok")
+    }
+    print("crash check: \(rounds) SIGKILLs, \(acknowledgedTotal) acknowledged tasks of 100 items, none lost")
+}
+
+/// Child mode: enqueue tasks of 100 items forever, printing each task id once `enqueue` returned.
+private func runStorageEnqueuer(_ arguments: [String]) throws {
+    guard arguments.count == 1 else { throw StorageBenchmarkError("usage: storage --enqueuer DB") }
+    let queue = try IngestQueue(try SQLiteDatabase(path: arguments[0]).connect())
+    var rng = SeededGenerator(seed: 1)
+    let payloads = (0..<100).map { benchmarkPayload($0, using: &rng) }
+    while true {
+        let id = try queue.enqueue(taskFormat: "jobposting", source: "crash", payloads: payloads)
+        FileHandle.standardOutput.write(Data("\(id)\n".utf8))
+    }
 }
 
 struct StorageBenchmarkError: Error, CustomStringConvertible {
@@ -148,6 +209,7 @@ struct StorageBenchmarkOptions {
     var batch = 1_000
     var rounds = 3
     var processes = 2
+    var crashRounds = 5
 
     init(_ arguments: [String]) throws {
         var rest = arguments[...]
@@ -160,7 +222,9 @@ struct StorageBenchmarkOptions {
             case "--batch": batch = max(value, 1)
             case "--rounds": rounds = max(value, 1)
             case "--processes": processes = value
-            default: throw StorageBenchmarkError("unknown option \(flag) (use --items, --batch, --rounds, --processes)")
+            case "--crash-rounds": crashRounds = value
+            default:
+                throw StorageBenchmarkError("unknown option \(flag) (use --items, --batch, --rounds, --processes, --crash-rounds)")
             }
         }
     }

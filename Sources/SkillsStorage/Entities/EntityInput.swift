@@ -38,8 +38,8 @@ public struct EntityInput: Sendable, Equatable {
         var hasher = SHA256()
         for part in [document, profile ?? Data(), vector ?? Data()] {
             var length = UInt64(part.count).littleEndian
-            withUnsafeBytes(of: &length) { hasher.update(Array($0)) }
-            hasher.update(part)
+            withUnsafeBytes(of: &length) { hasher.update($0) }
+            part.withUnsafeBytes { hasher.update($0) }
         }
         return SHA256.hex(hasher.finalize())
     }
