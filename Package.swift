@@ -74,7 +74,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "skillmatch-bench",
-            dependencies: ["SkillsEngine", "SkillsTestSupport"],
+            dependencies: ["SkillsEngine", "SkillsCredentials", "SkillsHTTP", "SkillsTestSupport"],
             path: "Benchmarks/Sources/skillmatch-bench",
             swiftSettings: swiftSettings
         ),
@@ -83,7 +83,10 @@ let package = Package(
         tests("SkillsCompressionTests", ["SkillsCompression"]),
         tests("SkillsTaxonomyTests", ["SkillsTaxonomy"]),
         tests("SkillsVectorsTests", ["SkillsVectors"]),
-        tests("SkillsEncoderTests", ["SkillsEncoder"]),
+        .testTarget(
+            name: "SkillsEncoderTests", dependencies: ["SkillsEncoder", "SkillsTestSupport"],
+            exclude: ["Fixtures"],  // reference JSON + the script that makes it, read by path
+            swiftSettings: swiftSettings),
         tests("SkillsIndexTests", ["SkillsIndex"]),
         tests("SkillsRankingTests", ["SkillsRanking"]),
         tests("SkillsCredentialsTests", ["SkillsCredentials"]),

@@ -10,10 +10,14 @@ public struct Taxonomy: Sendable {
     public private(set) var occupations: [Occupation]
     /// Skill profile per occupation id, strongest first (from `occupation_profiles.tsv`).
     public internal(set) var occupationProfiles: [String: [OccupationSkillWeight]] = [:]
+    /// ESCO occupation → essential/optional skill relations (ESCO import only).
+    public internal(set) var occupationSkillRelations: [OccupationSkillRelation] = []
     /// ESCO skill–skill relations (ESCO import only).
     public internal(set) var skillRelations: [SkillRelation] = []
     /// OEWS employment and wages (shipped taxonomy).
     public internal(set) var wages: WageTable = WageTable()
+    /// CIP 2020 program codes and the CIP ↔ SOC crosswalk (CIP import).
+    public internal(set) var programs: ProgramCodes = ProgramCodes()
     /// Lower-cased phrases the extractor must never report as skills (operator extensions).
     public internal(set) var blockedPhrases: Set<String> = []
     /// Acronyms as written (case kept: `SQL`, `AWS`) → the skills they stand for (operator extensions).
@@ -121,6 +125,9 @@ public struct Taxonomy: Sendable {
     public func profile(ofOccupation id: String) -> [OccupationSkillWeight] { occupationProfiles[id] ?? [] }
 
     // MARK: Changes (importers, extensions)
+
+    /// Attaches CIP program codes (see ``CIPImporter``).
+    public mutating func setPrograms(_ programs: ProgramCodes) { self.programs = programs }
 
     /// Appends a skill and returns its index.
     @discardableResult

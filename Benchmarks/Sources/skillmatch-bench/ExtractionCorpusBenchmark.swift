@@ -96,10 +96,6 @@ extension ExtractionCorpus {
     }
 }
 
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and newlines.
 enum CSV {
@@ -144,15 +140,4 @@ enum CSV {
     }
 }
 
-/// Wall-clock seconds of `body`.
-func secondsElapsed(_ body: () throws -> Void) rethrows -> Double {
-    let start = DispatchTime.now().uptimeNanoseconds
-    try body()
-    return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-}
 
-func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-}

@@ -69,3 +69,18 @@ public struct SkillRelation: Sendable, Hashable {
         self.type = type
     }
 }
+
+/// An ESCO occupation → skill relation (`essential` or `optional`), kept as listed even when the
+/// occupation is not among the released occupations (ESCO v1.1.1 has 67 such rows).
+public struct OccupationSkillRelation: Sendable, Hashable {
+    public var occupationID: String
+    public var skill: SkillIndex
+    /// `essential` or `optional`.
+    public var type: String
+
+    public init(occupationID: String, skill: SkillIndex, type: String) {
+        self.occupationID = occupationID
+        self.skill = skill
+        self.type = type
+    }
+}
