@@ -3,6 +3,10 @@ import Foundation
 /// Every command of the executable. Add a command by adding its type here.
 let commands: [any Command.Type] = [
     VersionCommand.self,
+    TaxonomyStatsCommand.self,
+    TaxonomySearchCommand.self,
+    TaxonomyImportCommand.self,
+    TaxonomyBuildCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)
