@@ -7,6 +7,10 @@ let commands: [any Command.Type] = [
     SearchCommand.self,
     IngestCommand.self,
     WorkerCommand.self,
+    TaxonomyStatsCommand.self,
+    TaxonomySearchCommand.self,
+    TaxonomyImportCommand.self,
+    TaxonomyBuildCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)

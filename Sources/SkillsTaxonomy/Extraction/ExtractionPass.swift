@@ -120,11 +120,17 @@ struct ExtractionPass {
             case .preferred: c = 0.90
             case .custom: c = 0.85
             case .alternative: c = 0.80
-            case .relatedAlternative: c = 0.72
+            case .relatedAlternative: c = 0.66
             case .derived: c = 0.70
             }
             if single {
                 c *= 0.85
+                if entry.surface != 0, entry.surface != token.surface { c *= 0.85 }
+                if entry.lowerCaseLabel, token.flags.contains(.capitalized),
+                    token.flags.isDisjoint(with: [.sentenceStart, .allUpper])
+                {
+                    c *= 0.85
+                }
                 if entry.guardRule == .generic { c *= 0.65 }
                 if extractor.types[Int(entry.skill)] != .skill, inContext() { c *= 1.05 }
                 if token.flags.contains(.allUpper), token.letters > 1, entry.guardRule != .generic { c *= 1.1 }

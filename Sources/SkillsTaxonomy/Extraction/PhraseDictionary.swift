@@ -67,19 +67,20 @@ struct PhraseDictionary: Sendable {
         entries = []
         entries.reserveCapacity(pending.count)
         var i = 0
+        var group: [PhraseEntry] = []
         while i < pending.count {
             let node = pending[i].node
             var j = i
-            var group: [PhraseEntry] = []
+            group.removeAll(keepingCapacity: true)
             while j < pending.count, pending[j].node == node {
                 if group.last?.skill != pending[j].entry.skill { group.append(pending[j].entry) }
                 j += 1
             }
-            if group.contains(where: { types[Int($0.skill)] != .technology }) {
+            if group.count > 1, group.contains(where: { types[Int($0.skill)] != .technology }) {
                 group.removeAll { types[Int($0.skill)] == .technology }
             }
             group.removeAll { $0.guardRule == .generic && $0.kind != .preferred }
-            group.sort { ($0.kind, $0.skill) < ($1.kind, $1.skill) }
+            if group.count > 1 { group.sort { ($0.kind, $0.skill) < ($1.kind, $1.skill) } }
             entries.append(contentsOf: group)
             entryStart[Int(node) + 1] = Int32(group.count)
             i = j

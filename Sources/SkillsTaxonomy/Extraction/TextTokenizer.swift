@@ -190,7 +190,8 @@ private struct Scanner {
         if pendingSentence { tokenFlags.insert(.sentenceStart) }
         pendingBreak = false
         pendingSentence = false
-        tokens.append(TextToken(hash: hash, start: start, end: scalar, flags: tokenFlags, letters: letters))
+        tokens.append(
+            TextToken(hash: hash, surface: runningHash, start: start, end: scalar, flags: tokenFlags, letters: letters))
     }
 
     /// Decodes the scalar starting at `i`; malformed input yields U+FFFD over one byte.
