@@ -212,6 +212,19 @@ struct FlatVectorIndexTests {
         #expect(index.count == snapshot.count + 1)
     }
 
+    @Test func emptyIndexReturnsNothing() throws {
+        let index = try FlatVectorIndex(vectors: VectorMatrix(dimension: 3), compression: .int8)
+        #expect(try index.search(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.search(queries: [[1, 2, 3]], k: 5) == [[]])
+        #expect(try index.searchCompressed(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.searchCompressedExact(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.search(query: [1, 2, 3], k: 5, filter: RowSet(capacity: 0)).isEmpty)
+        let skills = try SkillVectors(matrix: VectorMatrix(dimension: 3))
+        #expect(try skills.allNeighbours(k: 2).isEmpty)
+        #expect(try EntityVectorBuilder(skills: skills).vector(profile: []) == [0, 0, 0])
+        #expect(try SkillSimilarity(vectors: skills, hierarchy: [], groups: []).related(to: 0).isEmpty)
+    }
+
     @Test func everyPathStopsAtTheDeadline() throws {
         var rng = SeededGenerator(seed: 29)
         let index = try FlatVectorIndex(vectors: Reference.randomMatrix(rows: 100, dimension: 8, &rng), compression: .int8)
