@@ -150,6 +150,7 @@ struct FlatVectorIndexTests {
         #expect(throws: VectorsError.self) { try index.search(query: [1, 0, 0], k: 0) }
         #expect(throws: VectorsError.self) { try index.searchCompressed(query: [1, 0, 0], k: 1) }
         #expect(throws: VectorsError.self) { try FlatVectorIndex(vectors: matrix, blockRows: 0) }
+        #expect(throws: VectorsError.self) { try FlatVectorIndex(vectors: VectorMatrix(dimension: 70_000), compression: .int8) }
         do {
             _ = try index.search(query: [1, 0, 0], k: 1, deadline: .after(seconds: 0))
             Issue.record("expected the passed deadline to stop the scan")

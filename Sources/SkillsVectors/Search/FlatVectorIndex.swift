@@ -58,6 +58,10 @@ public struct FlatVectorIndex: Sendable {
         guard (1...1 << 20).contains(blockRows) else {
             throw VectorsError(.invalidArgument, "blockRows must be in 1...1048576, got \(blockRows)")
         }
+        if compression == .int8, vectors.dimension > QuantizedMatrix.maximumDimension {
+            throw VectorsError(.invalidArgument,
+                               "int8 compression supports at most \(QuantizedMatrix.maximumDimension) dimensions, got \(vectors.dimension)")
+        }
         self.vectors = vectors
         self.blockRows = blockRows
         self.kernel = kernel
