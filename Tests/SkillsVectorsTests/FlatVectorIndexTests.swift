@@ -150,6 +150,7 @@ struct FlatVectorIndexTests {
         #expect(throws: VectorsError.self) { try index.search(query: [1, 0, 0], k: 0) }
         #expect(throws: VectorsError.self) { try index.searchCompressed(query: [1, 0, 0], k: 1) }
         #expect(throws: VectorsError.self) { try FlatVectorIndex(vectors: matrix, blockRows: 0) }
+        #expect(throws: VectorsError.self) { try FlatVectorIndex(vectors: VectorMatrix(dimension: 70_000), compression: .int8) }
         do {
             _ = try index.search(query: [1, 0, 0], k: 1, deadline: .after(seconds: 0))
             Issue.record("expected the passed deadline to stop the scan")
@@ -210,6 +211,19 @@ struct FlatVectorIndexTests {
         #expect(mismatches.withLock { $0 } == 0)
         #expect(try snapshot.search(query: queries[0], k: 10) == expected[0])
         #expect(index.count == snapshot.count + 1)
+    }
+
+    @Test func emptyIndexReturnsNothing() throws {
+        let index = try FlatVectorIndex(vectors: VectorMatrix(dimension: 3), compression: .int8)
+        #expect(try index.search(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.search(queries: [[1, 2, 3]], k: 5) == [[]])
+        #expect(try index.searchCompressed(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.searchCompressedExact(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.search(query: [1, 2, 3], k: 5, filter: RowSet(capacity: 0)).isEmpty)
+        let skills = try SkillVectors(matrix: VectorMatrix(dimension: 3))
+        #expect(try skills.allNeighbours(k: 2).isEmpty)
+        #expect(try EntityVectorBuilder(skills: skills).vector(profile: []) == [0, 0, 0])
+        #expect(try SkillSimilarity(vectors: skills, hierarchy: [], groups: []).related(to: 0).isEmpty)
     }
 
     @Test func everyPathStopsAtTheDeadline() throws {

@@ -57,6 +57,7 @@ extension FlatVectorIndex {
             }
         }
         var rescored = 0
+        guard rows > 0 else { return ([], 0) }
         let results = vectors.withUnsafeBufferPointer { matrix in
             query.withUnsafeBufferPointer { q in
                 let base = matrix.baseAddress!, q = q.baseAddress!

@@ -2,19 +2,21 @@ import SkillsCore
 
 /// Exact inner-product search over a ``VectorMatrix`` by a blocked BLAS scan.
 ///
-/// The rows are scanned in blocks of ``blockRows``: one `sgemv` (one query) or `sgemm` (a batch)
-/// writes the block's scores into a buffer reused from block to block, the filter is applied to
-/// the block, and survivors feed a ``TopKCollector``. Per block the scan also checks the deadline
-/// and task cancellation, and skips blocks the filter empties. When a filter leaves only a few
-/// rows of a block, those rows are scored one `sdot` each instead of scoring the whole block.
+/// The rows are scanned in blocks of ``blockRows``: BLAS writes the block's scores into a buffer
+/// reused from block to block (one query: `sdot` per row or one `sgemv`, see ``Kernel``; a batch:
+/// one `sgemm`), the filter is applied to the block, and survivors feed a ``TopKCollector``. Per
+/// block the scan also checks the deadline and task cancellation, and skips blocks the filter
+/// empties. When a filter leaves only a few rows of a block, only those rows are scored.
 ///
 /// The index is an immutable value (`Sendable`): any number of threads may search one snapshot at
 /// once; each search allocates its own buffers. Results are best first, ties broken on the lower
 /// row, exactly as a sort of all scores would give them.
 ///
-/// With ``Compression/int8`` the index also holds a ``QuantizedMatrix`` and
-/// ``searchCompressed(query:k:rescoreDepth:filter:deadline:)`` scans it first, then rescores the
-/// best candidates exactly in float32.
+/// With ``Compression/int8`` the index also holds a ``QuantizedMatrix``:
+/// ``searchCompressedExact(query:k:filter:deadline:)`` gives the same exact top-k reading a
+/// quarter of the bytes (the fastest single-query path), and
+/// ``searchCompressed(query:k:rescoreDepth:filter:deadline:)`` rescores a fixed number of
+/// candidates (approximate set, exact scores).
 public struct FlatVectorIndex: Sendable {
     /// Optional compressed copy scanned before exact rescoring.
     public enum Compression: String, Sendable, Codable {
@@ -55,6 +57,10 @@ public struct FlatVectorIndex: Sendable {
     ) throws {
         guard (1...1 << 20).contains(blockRows) else {
             throw VectorsError(.invalidArgument, "blockRows must be in 1...1048576, got \(blockRows)")
+        }
+        if compression == .int8, vectors.dimension > QuantizedMatrix.maximumDimension {
+            throw VectorsError(.invalidArgument,
+                               "int8 compression supports at most \(QuantizedMatrix.maximumDimension) dimensions, got \(vectors.dimension)")
         }
         self.vectors = vectors
         self.blockRows = blockRows

@@ -39,6 +39,9 @@ public struct QuantizedMatrix: Sendable, Equatable {
         }
     }
 
+    /// Largest dimension whose integer dot products cannot overflow `Int32` (255 · 127 per term).
+    public static let maximumDimension = 65_000
+
     /// Number of rows.
     public var count: Int { scales.count }
 
