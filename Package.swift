@@ -69,7 +69,7 @@ let package = Package(
 
         .executableTarget(
             name: "skillmatch",
-            dependencies: ["SkillsAPI", "SkillsEngine"],
+            dependencies: ["SkillsAPI", "SkillsEngine", "SkillsCredentials"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
@@ -83,7 +83,10 @@ let package = Package(
         tests("SkillsCompressionTests", ["SkillsCompression"]),
         tests("SkillsTaxonomyTests", ["SkillsTaxonomy"]),
         tests("SkillsVectorsTests", ["SkillsVectors"]),
-        tests("SkillsEncoderTests", ["SkillsEncoder"]),
+        .testTarget(
+            name: "SkillsEncoderTests", dependencies: ["SkillsEncoder", "SkillsTestSupport"],
+            exclude: ["Fixtures"],  // reference JSON + the script that makes it, read by path
+            swiftSettings: swiftSettings),
         tests("SkillsIndexTests", ["SkillsIndex"]),
         tests("SkillsRankingTests", ["SkillsRanking"]),
         tests("SkillsCredentialsTests", ["SkillsCredentials"]),

@@ -17,6 +17,9 @@ _assertDebugWarning()
 do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
+    case "extraction": try runExtractionBenchmark(rest)
+    case "dense": try runDenseBenchmark(rest)
+    case "storage": try runStorageBenchmark(rest)
     case "credentials": try runCredentialsBenchmark(rest)
     default: benchUsage()
     }

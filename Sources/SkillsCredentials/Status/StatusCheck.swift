@@ -1,3 +1,4 @@
+import Foundation
 import SkillsCompression
 import SkillsCore
 
@@ -59,8 +60,8 @@ struct StatusCheck {
         }
         let compressed = encoded.hasPrefix("u") ? try Base64.decode(encoded.dropFirst()) : try Base64.decode(encoded)
         let bits: [UInt8]
-        do { bits = try Gzip.decompress(compressed, limit: verifier.configuration.maxStatusListBytes) } catch {
-            throw CredentialError(.malformed, "status list: \(error.message)")
+        do { bits = [UInt8](try Gzip.decompress(Data(compressed), limit: verifier.configuration.maxStatusListBytes)) } catch {
+            throw CredentialError(.malformed, "status list: \(error)")
         }
         guard index / 8 < bits.count else { throw CredentialError(.malformed, "statusListIndex \(index) is beyond the list (\(bits.count * 8) entries)") }
         let set = bits[index / 8] & (0x80 >> UInt8(index % 8)) != 0

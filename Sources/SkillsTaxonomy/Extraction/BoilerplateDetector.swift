@@ -1,0 +1,88 @@
+/// Finds the parts of a job text that are not about the job's skills: equal-opportunity
+/// statements, benefits, privacy notices. Works per sentence (tokens from one sentence start to
+/// the next) on cue words, and follows sections: a short heading with a cue ("Benefits",
+/// "What we offer", "About us") opens a boilerplate section that the next short heading naming a
+/// job section closes ("Requirements", "Your profile", "What you will do").
+struct BoilerplateDetector: Sendable {
+    /// Cue words and their weights; a sentence whose cues sum to ``threshold`` is boilerplate.
+    private let cueWeights: [UInt64: Int]
+    /// Word pairs that are cues on their own ("equal opportunity", "time off").
+    private let cuePairs: [Pair: Int]
+    /// Words of headings that start a section about the job itself.
+    private let jobSectionCues: Set<UInt64>
+    private let threshold = 2
+    /// Sentences this short are headings.
+    private let headingLength = 4
+
+    private struct Pair: Hashable {
+        var first: UInt64
+        var second: UInt64
+    }
+
+    init() {
+        var weights: [UInt64: Int] = [:]
+        let strong = [
+            "eeo", "affirmative", "veteran", "veterans", "disability", "disabilities", "discrimination",
+            "religion", "ethnicity", "pregnancy", "ancestry", "genetic", "gender", "benefits", "perks",
+            "401k", "pto", "dental", "insurance", "pension", "wellness", "reimbursement", "cookies", "privacy",
+            "gdpr", "harassment", "accommodation", "accommodations", "marital",
+        ]
+        let weak = [
+            "race", "color", "colour", "sex", "age", "national", "origin", "orientation", "identity", "protected",
+            "status", "employer", "paid", "holidays", "vacation", "salary", "bonus", "equity", "gym", "medical",
+            "health", "offer", "competitive", "compensation", "relocation", "visa", "sponsorship", "law",
+            "applicants", "consideration", "regardless", "policy", "parental", "leave", "culture", "mission",
+        ]
+        for word in strong { weights[Self.hash(word)] = 2 }
+        for word in weak { weights[Self.hash(word)] = 1 }
+        cueWeights = weights
+        var pairs: [Pair: Int] = [:]
+        for (a, b) in [
+            ("equal", "opportunity"), ("time", "off"), ("national", "origin"), ("we", "offer"), ("about", "us"),
+            ("privacy", "policy"), ("health", "insurance"), ("what", "offer"), ("who", "we"),
+        ] {
+            pairs[Pair(first: Self.hash(a), second: Self.hash(b))] = 2
+        }
+        cuePairs = pairs
+        jobSectionCues = Set(
+            [
+                "requirements", "responsibilities", "qualifications", "skills", "profile", "role", "tasks", "duties",
+                "you", "your", "experience", "position", "job", "description", "competencies", "must", "nice",
+            ].map(Self.hash))
+    }
+
+    /// `true` for each token inside boilerplate.
+    func mark(_ tokens: [TextToken]) -> [Bool] {
+        var result = [Bool](repeating: false, count: tokens.count)
+        var inSection = false
+        var start = 0
+        while start < tokens.count {
+            var end = start + 1
+            while end < tokens.count, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
+            var score = 0
+            for i in start..<end {
+                score += cueWeights[tokens[i].hash] ?? 0
+                if i + 1 < end { score += cuePairs[Pair(first: tokens[i].hash, second: tokens[i + 1].hash)] ?? 0 }
+            }
+            let isHeading = end - start <= headingLength
+            if isHeading {
+                if score >= 1 {
+                    inSection = true
+                } else if (start..<end).contains(where: { jobSectionCues.contains(tokens[$0].hash) }) {
+                    inSection = false
+                }
+            }
+            if inSection || score >= threshold {
+                for i in start..<end { result[i] = true }
+            }
+            start = end
+        }
+        return result
+    }
+
+    static func hash(_ word: String) -> UInt64 {
+        var tokens: [TextToken] = []
+        TextTokenizer.tokenize(word, into: &tokens)
+        return tokens.first?.hash ?? 0
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsEncoder
-
-@Test func skillsEncoderBuilds() {}
