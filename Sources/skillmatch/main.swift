@@ -4,6 +4,14 @@ import Foundation
 let commands: [any Command.Type] = [
     VersionCommand.self,
     VerifyCommand.self,
+    MatchCommand.self,
+    SearchCommand.self,
+    IngestCommand.self,
+    WorkerCommand.self,
+    TaxonomyStatsCommand.self,
+    TaxonomySearchCommand.self,
+    TaxonomyImportCommand.self,
+    TaxonomyBuildCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)

@@ -27,7 +27,7 @@ struct MaxScoreScorer {
 
     /// The `k` best documents accepted by `accept` and admitted by `after`.
     func topK(
-        _ k: Int, after: SearchCursor?, statistics: inout ScanStatistics, accept: (Int32) -> Bool
+        _ k: Int, after: SearchCursor?, statistics: inout ScanStatistics, filter: some DocumentFilter
     ) -> [ScoredID] {
         let n = terms.count
         var collector = TopKCollector(k: k)
@@ -59,7 +59,7 @@ struct MaxScoreScorer {
                 }
             }
             if firstEssential > 0, score + prefixBound[firstEssential - 1] <= threshold { continue }
-            if !accept(doc) { continue }
+            if !filter.accepts(doc) { continue }
             var pruned = false
             var i = firstEssential - 1
             while i >= 0 {

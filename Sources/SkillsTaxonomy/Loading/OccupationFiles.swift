@@ -61,10 +61,15 @@ enum OccupationFiles {
         }
     }
 
-    /// `occupation_technology.tsv`: occupation_id, skill_id.
-    static func readTechnology(_ table: TSVTable, taxonomy: Taxonomy, into occupations: inout [Occupation]) throws {
+    /// `occupation_skills.tsv`: occupation_id, skill_id, relation (`essential`, `optional` from ESCO;
+    /// `technology` from O*NET Technology Skills). Returns the ESCO relations.
+    static func readOccupationSkills(
+        _ table: TSVTable, taxonomy: Taxonomy, into occupations: inout [Occupation]
+    ) throws -> [OccupationSkillRelation] {
         let occupation = try table.column("occupation_id"), skill = try table.column("skill_id")
+        let relation = try table.column("relation")
         let position = Dictionary(uniqueKeysWithValues: occupations.enumerated().map { ($1.id, $0) })
+        var relations: [OccupationSkillRelation] = []
         try table.forEachRow { line, fields in
             guard let index = position[fields[occupation]] else {
                 throw TaxonomyError(
@@ -73,8 +78,22 @@ enum OccupationFiles {
             guard let skillIndex = taxonomy.index(of: fields[skill]) else {
                 throw TaxonomyError(.unknownReference, file: table.file, line: line, "unknown skill \(fields[skill])")
             }
-            occupations[index].technologySkills.append(skillIndex)
+            switch fields[relation] {
+            case "technology":
+                occupations[index].technologySkills.append(skillIndex)
+            case "essential":
+                occupations[index].essentialSkills.append(skillIndex)
+                relations.append(OccupationSkillRelation(occupationID: fields[occupation], skill: skillIndex, type: "essential"))
+            case "optional":
+                occupations[index].optionalSkills.append(skillIndex)
+                relations.append(OccupationSkillRelation(occupationID: fields[occupation], skill: skillIndex, type: "optional"))
+            default:
+                throw TaxonomyError(
+                    .invalidValue, file: table.file, line: line,
+                    "relation \"\(fields[relation])\" is not essential, optional or technology")
+            }
         }
+        return relations
     }
 
     /// `occupation_profiles.tsv`: occupation_id, skill_id, weight; rows of an occupation strongest first.

@@ -93,7 +93,7 @@ struct TSVTable: Sendable {
             while true {
                 if i == stop || buffer[i] == 0x09 {
                     let slice = UnsafeBufferPointer(rebasing: buffer[fieldStart..<i])
-                    guard let field = String(validating: slice, as: UTF8.self) else {
+                    guard let field = TSVTable.string(slice) else {
                         throw TaxonomyError(.malformedRow, file: file, line: line, "invalid UTF-8")
                     }
                     emit(field)
@@ -103,6 +103,24 @@ struct TSVTable: Sendable {
                 i += 1
             }
         }
+    }
+}
+
+extension TSVTable {
+    /// The field as a `String`, or `nil` when it is not valid UTF-8. ASCII (most fields) takes
+    /// the fast decoding path; anything else is validated.
+    static func string(_ bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        var ascii = true
+        for byte in bytes where byte >= 0x80 {
+            ascii = false
+            break
+        }
+        if ascii { return String(decoding: bytes, as: UTF8.self) }
+        let decoded = String(decoding: bytes, as: UTF8.self)
+        // Decoding replaces invalid sequences with U+FFFD, which changes the byte count or adds
+        // U+FFFD where the input had none.
+        if decoded.utf8.count == bytes.count, !decoded.unicodeScalars.contains("\u{FFFD}") { return decoded }
+        return String(validating: bytes, as: UTF8.self)
     }
 }
 

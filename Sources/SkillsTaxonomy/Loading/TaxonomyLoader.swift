@@ -12,7 +12,7 @@ public enum TaxonomyLoader {
         public static let occupations = "occupations.tsv"
         public static let tasks = "occupation_tasks.tsv"
         public static let workActivities = "work_activities.tsv"
-        public static let occupationTechnology = "occupation_technology.tsv"
+        public static let occupationSkills = "occupation_skills.tsv"
         public static let profiles = "occupation_profiles.tsv"
         public static let wageAreas = "wage_areas.tsv"
         public static let wageOccupations = "wage_occupations.tsv"
@@ -40,11 +40,13 @@ public enum TaxonomyLoader {
                 try OccupationFiles.readTasks(
                     TSVTable(contentsOf: url(File.tasks)), workActivities: activities, into: &occupations)
             }
-            if exists(File.occupationTechnology) {
-                try OccupationFiles.readTechnology(
-                    TSVTable(contentsOf: url(File.occupationTechnology)), taxonomy: taxonomy, into: &occupations)
+            var relations: [OccupationSkillRelation] = []
+            if exists(File.occupationSkills) {
+                relations = try OccupationFiles.readOccupationSkills(
+                    TSVTable(contentsOf: url(File.occupationSkills)), taxonomy: taxonomy, into: &occupations)
             }
             try taxonomy.setOccupations(occupations)
+            taxonomy.occupationSkillRelations = relations
         }
         if exists(File.profiles) {
             taxonomy.occupationProfiles = try OccupationFiles.readProfiles(

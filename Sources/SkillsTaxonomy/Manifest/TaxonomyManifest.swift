@@ -1,3 +1,4 @@
+import SkillsCore
 import Foundation
 
 /// `Taxonomies/manifest.json`: the format version, each file's row count, size and SHA-256, and
@@ -71,7 +72,7 @@ public struct TaxonomyManifest: Codable, Sendable, Equatable {
         let bytes = try Self.bytes(of: directory.appendingPathComponent(name))
         let lines = bytes.reduce(0) { $1 == 0x0A ? $0 + 1 : $0 }
         files[name] = FileEntry(
-            bytes: bytes.count, description: description, rows: rows ?? max(0, lines - 1), sha256: SHA256.hex(bytes))
+            bytes: bytes.count, description: description, rows: rows ?? max(0, lines - 1), sha256: SHA256.hexDigest(bytes))
     }
 
     /// Files of `directory` whose size or checksum differ from the manifest, as messages
@@ -85,7 +86,7 @@ public struct TaxonomyManifest: Codable, Sendable, Equatable {
                 continue
             }
             let bytes = try Self.bytes(of: url)
-            if bytes.count != entry.bytes || SHA256.hex(bytes) != entry.sha256 {
+            if bytes.count != entry.bytes || SHA256.hexDigest(bytes) != entry.sha256 {
                 problems.append("\(name): size or SHA-256 differs from the manifest")
             }
         }

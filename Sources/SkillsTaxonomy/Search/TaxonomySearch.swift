@@ -18,35 +18,45 @@ public struct TaxonomySearch: Sendable {
         var skill: SkillIndex
         var text: String
         var normalized: String
-        var tokenCount: Int
+        /// Vocabulary positions of the label's words, ascending and unique.
+        var tokens: [Int32]
+        var wordCount: Int
         var preferred: Bool
     }
 
     private let labels: [Label]
-    /// Sorted vocabulary with the labels holding each token (ascending, unique).
+    /// Sorted vocabulary; `postings[i]` lists the labels holding `tokens[i]`, ascending.
     private let tokens: [String]
     private let postings: [[Int32]]
     private let ids: [String]
 
     public init(_ taxonomy: Taxonomy) {
-        var labels: [Label] = []
-        var postingsByToken: [String: [Int32]] = [:]
+        var texts: [(skill: SkillIndex, text: String, words: [String], preferred: Bool)] = []
+        var vocabulary: Set<String> = []
         for (position, skill) in taxonomy.skills.enumerated() {
             for (ordinal, text) in ([skill.label] + skill.altLabels).enumerated() {
                 let words = Self.words(text)
                 guard !words.isEmpty else { continue }
-                let labelIndex = Int32(labels.count)
-                labels.append(
-                    Label(
-                        skill: SkillIndex(position), text: text, normalized: words.joined(separator: " "),
-                        tokenCount: words.count, preferred: ordinal == 0))
-                for word in Set(words) { postingsByToken[word, default: []].append(labelIndex) }
+                texts.append((SkillIndex(position), text, words, ordinal == 0))
+                vocabulary.formUnion(words)
             }
         }
+        let sorted = vocabulary.sorted()
+        let tokenID = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1, Int32($0)) })
+        var postings = [[Int32]](repeating: [], count: sorted.count)
+        var labels: [Label] = []
+        labels.reserveCapacity(texts.count)
+        for entry in texts {
+            let ids = Array(Set(entry.words.map { tokenID[$0]! })).sorted()
+            for id in ids { postings[Int(id)].append(Int32(labels.count)) }
+            labels.append(
+                Label(
+                    skill: entry.skill, text: entry.text, normalized: entry.words.joined(separator: " "), tokens: ids,
+                    wordCount: entry.words.count, preferred: entry.preferred))
+        }
         self.labels = labels
-        let sorted = postingsByToken.keys.sorted()
-        tokens = sorted
-        postings = sorted.map { postingsByToken[$0]! }
+        self.tokens = sorted
+        self.postings = postings
         ids = taxonomy.skills.map(\.id)
     }
 
@@ -55,24 +65,37 @@ public struct TaxonomySearch: Sendable {
         let words = Self.words(query)
         guard let last = words.last, limit > 0 else { return [] }
         let phrase = words.joined(separator: " ")
-
-        // Candidate labels: holding every full word, and some word starting with the last one.
-        var candidates: Set<Int32>?
+        // Words starting with the last query word form one range of the sorted vocabulary.
+        let low = lowerBound(last)
+        var high = low
+        while high < tokens.count, tokens[high].hasPrefix(last) { high += 1 }
+        guard low < high else { return [] }
+        var full: [Int32] = []
         for word in words.dropLast() {
             guard let at = tokenIndex(of: word) else { return [] }
-            let set = Set(postings[at])
-            candidates = candidates.map { $0.intersection(set) } ?? set
+            full.append(Int32(at))
         }
-        var prefixed: Set<Int32> = []
-        var at = lowerBound(last)
-        while at < tokens.count, tokens[at].hasPrefix(last) {
-            prefixed.formUnion(postings[at])
-            at += 1
-        }
-        let matches = candidates.map { $0.intersection(prefixed) } ?? prefixed
 
-        var best: [SkillIndex: Hit] = [:]
-        for labelIndex in matches {
+        // Candidates: labels with every full word and a word in the prefix range.
+        var candidates: [Int32] = []
+        if let rarest = full.min(by: { postings[Int($0)].count < postings[Int($1)].count }) {
+            for label in postings[Int(rarest)] {
+                let own = labels[Int(label)].tokens
+                if full.allSatisfy({ own.contains($0) }), own.contains(where: { $0 >= low && $0 < high }) {
+                    candidates.append(label)
+                }
+            }
+        } else {
+            var seen = [Bool](repeating: false, count: labels.count)
+            for token in low..<high {
+                for label in postings[token] where !seen[Int(label)] {
+                    seen[Int(label)] = true
+                    candidates.append(label)
+                }
+            }
+        }
+
+        var hits = candidates.map { labelIndex -> Hit in
             let label = labels[Int(labelIndex)]
             var score: Double
             if label.normalized == phrase {
@@ -82,19 +105,25 @@ public struct TaxonomySearch: Sendable {
             } else {
                 score = 0.4
             }
-            score += 0.09 * Double(words.count) / Double(max(words.count, label.tokenCount))
+            score += 0.09 * Double(words.count) / Double(max(words.count, label.wordCount))
             if label.preferred { score += 0.01 }
-            let hit = Hit(skill: label.skill, matchedLabel: label.text, score: score)
-            if let current = best[label.skill], !isBetter(hit, than: current) { continue }
-            best[label.skill] = hit
+            return Hit(skill: label.skill, matchedLabel: label.text, score: score)
         }
-        let ranked = best.values.sorted { isBetter($0, than: $1) }
-        return Array(ranked.prefix(limit))
+        hits.sort { isBetter($0, than: $1) }
+        // Each skill once, with its best label.
+        var taken: Set<SkillIndex> = []
+        var result: [Hit] = []
+        for hit in hits where taken.insert(hit.skill).inserted {
+            result.append(hit)
+            if result.count == limit { break }
+        }
+        return result
     }
 
     private func isBetter(_ a: Hit, than b: Hit) -> Bool {
         if a.score != b.score { return a.score > b.score }
-        if a.matchedLabel.count != b.matchedLabel.count { return a.matchedLabel.count < b.matchedLabel.count }
+        let aLength = a.matchedLabel.utf8.count, bLength = b.matchedLabel.utf8.count
+        if aLength != bLength { return aLength < bLength }
         return ids[Int(a.skill)] < ids[Int(b.skill)]
     }
 
@@ -116,17 +145,17 @@ public struct TaxonomySearch: Sendable {
     /// `node.js`) stay, everything else separates words. Trailing dots are dropped.
     static func words(_ text: String) -> [String] {
         var words: [String] = []
-        var current = ""
+        var current = String.UnicodeScalarView()
         func flush() {
-            while current.hasSuffix(".") { current.removeLast() }
-            if !current.isEmpty { words.append(current) }
-            current = ""
+            while current.last == "." { current.removeLast() }
+            if !current.isEmpty { words.append(String(current)) }
+            current = String.UnicodeScalarView()
         }
-        for character in text.lowercased() {
-            if character.isLetter || character.isNumber || character == "+" || character == "#"
-                || character == "."
+        for scalar in text.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "+" || scalar == "#"
+                || scalar == "."
             {
-                current.append(character)
+                current.append(scalar)
             } else {
                 flush()
             }

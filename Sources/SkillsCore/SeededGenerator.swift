@@ -1,4 +1,5 @@
-/// A small, fast, repeatable random number generator (SplitMix64) for seeded tests and fixtures.
+/// A small, fast, repeatable random number generator (SplitMix64) for seeded tests, fixtures and
+/// the demo dataset: the same seed always gives the same sequence.
 public struct SeededGenerator: RandomNumberGenerator, Sendable {
     private var state: UInt64
 
