@@ -69,7 +69,7 @@ let package = Package(
 
         .executableTarget(
             name: "skillmatch",
-            dependencies: ["SkillsAPI", "SkillsEngine"],
+            dependencies: ["SkillsAPI", "SkillsEngine", "SkillsCredentials"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

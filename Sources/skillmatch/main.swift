@@ -3,6 +3,7 @@ import Foundation
 /// Every command of the executable. Add a command by adding its type here.
 let commands: [any Command.Type] = [
     VersionCommand.self,
+    VerifyCommand.self,
     MatchCommand.self,
     SearchCommand.self,
     IngestCommand.self,

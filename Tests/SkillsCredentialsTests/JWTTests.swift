@@ -126,4 +126,6 @@ func jwtNegativeInputs() throws {
     #expect(configured.status == .verified, "\(configured.reason)")
     #expect(configured.envelope == "vc-jwt")
     #expect(configured.credential?.isCLR == true)
+    #expect(configured.credential?.nested.count == configured.nested.count)
+    #expect(configured.nested.allSatisfy { $0.status == .verified })
 }

@@ -102,6 +102,10 @@ public struct AchievementCredential: Sendable, Codable, Equatable {
         }
         nested = (subject?["verifiableCredential"]?.asArray ?? []).compactMap { v in
             if case .object = v { return AchievementCredential(document: v) }
+            // A nested VC-JWT: read its claims (verification is the verifier's job).
+            if let jwt = v.stringValue, let jws = try? CompactJWS(jwt, limits: .init(maxDepth: 64, maxBytes: 4 << 20), maxLength: 4 << 20) {
+                return AchievementCredential(document: .object(jws.credential))
+            }
             return nil
         }
     }
