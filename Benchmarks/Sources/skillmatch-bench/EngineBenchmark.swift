@@ -32,18 +32,18 @@ func runEngineBenchmark(_ arguments: [String]) throws {
 
     // Generate first (2 threads), so build time measures the index only.
     let generateStart = DispatchTime.now()
-    let entities = generate(jobs: jobs, candidates: candidates, corpus: corpus)
-    print(String(format: "engine.generate: %.1f s", seconds(since: generateStart)))
+    let entities = engineGenerate(jobs: jobs, candidates: candidates, corpus: corpus)
+    print(String(format: "engine.generate: %.1f s", engineSeconds(since: generateStart)))
 
     // Build. Memory is the RSS growth over the generated entities, which the index keeps.
-    let rssBefore = residentBytes()
+    let rssBefore = engineResidentBytes()
     let buildStart = DispatchTime.now()
     var writer = try IndexWriter(profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today))
     for entity in entities { try writer.upsert(entity) }
     let snapshot = writer.snapshot()
-    let buildSeconds = seconds(since: buildStart)
+    let buildSeconds = engineSeconds(since: buildStart)
     writer = try IndexWriter(profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today))  // drop the writer's copy
-    let rssDelta = Double(residentBytes() - rssBefore)
+    let rssDelta = Double(engineResidentBytes() - rssBefore)
     print(String(format: "engine.build: %.1f s for %d entities (%.0f entities/s); memory %.0f bytes/entity (RSS delta %.0f MB)",
                  buildSeconds, jobs + candidates, Double(jobs + candidates) / buildSeconds, rssDelta / Double(jobs + candidates), rssDelta / 1e6))
 
@@ -82,14 +82,14 @@ func runEngineBenchmark(_ arguments: [String]) throws {
         for request in batch {
             let start = DispatchTime.now()
             let page = try matcher.match(request)
-            latencies.append(seconds(since: start) * 1000)
+            latencies.append(engineSeconds(since: start) * 1000)
             results += page.matches.count
             rescored += page.rescored
         }
         latencies.sort()
-        let qps = try throughput(threads: 2, requests: batch, matcher: matcher)
+        let qps = try engineThroughput(threads: 2, requests: batch, matcher: matcher)
         print(String(format: "engine.%@: median %.2f ms, p99 %.2f ms (1 thread); %.0f queries/s (2 threads); mean %.1f results, %.0f rescored",
-                     direction.rawValue, sortedPercentile(latencies, 0.5), sortedPercentile(latencies, 0.99), qps,
+                     direction.rawValue, enginePercentile(latencies, 0.5), enginePercentile(latencies, 0.99), qps,
                      Double(results) / Double(batch.count), Double(rescored) / Double(batch.count)))
     }
     if jobs >= 1_000_000 { print("engine.target(1M jobs): median <= 10 ms, p99 <= 50 ms") }
@@ -129,12 +129,12 @@ func compareWithFTS5(corpus: SyntheticCorpus, snapshot existing: IndexSnapshot?)
         for q in queries {
             let start = DispatchTime.now()
             let result = try snapshot.search(SearchQuery(text: q), in: .job, limit: 10)
-            latencies.append(seconds(since: start) * 1000)
+            latencies.append(engineSeconds(since: start) * 1000)
             hits += result.hits.count
         }
     }
     latencies.sort()
-    let engineMedian = sortedPercentile(latencies, 0.5)
+    let engineMedian = enginePercentile(latencies, 0.5)
 
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
@@ -150,13 +150,13 @@ func compareWithFTS5(corpus: SyntheticCorpus, snapshot existing: IndexSnapshot?)
         return
     }
     print(String(format: "engine.bm25_top10(100k jobs, %d queries x %d): engine median %.3f ms p99 %.3f ms (%.1f hits); FTS5 median %.3f ms p99 %.3f ms (%.1f hits, sqlite %@)",
-                 queries.count, repeats, engineMedian, sortedPercentile(latencies, 0.99), Double(hits) / Double(latencies.count),
+                 queries.count, repeats, engineMedian, enginePercentile(latencies, 0.99), Double(hits) / Double(latencies.count),
                  peerMedian, peer["p99_ms"] as? Double ?? 0, peer["mean_hits"] as? Double ?? 0, peer["sqlite"] as? String ?? "?"))
     print(String(format: "engine.bm25_ratio: engine is %.1fx faster than FTS5 (median / median; target >= 10x)", peerMedian / engineMedian))
 }
 
 /// Jobs then candidates, generated on 2 threads.
-func generate(jobs: Int, candidates: Int, corpus: SyntheticCorpus) -> [Entity] {
+func engineGenerate(jobs: Int, candidates: Int, corpus: SyntheticCorpus) -> [Entity] {
     final class Box: @unchecked Sendable { var items: [Entity?] = [] }  // disjoint indices per thread
     let box = Box()
     box.items = Array(repeating: nil, count: jobs + candidates)
@@ -171,24 +171,24 @@ func generate(jobs: Int, candidates: Int, corpus: SyntheticCorpus) -> [Entity] {
     return box.items.map { $0! }
 }
 
-func throughput(threads: Int, requests: [MatchRequest], matcher: Matcher) throws -> Double {
+func engineThroughput(threads: Int, requests: [MatchRequest], matcher: Matcher) throws -> Double {
     let start = DispatchTime.now()
     DispatchQueue.concurrentPerform(iterations: threads) { t in
         for i in stride(from: t, to: requests.count, by: threads) { _ = try? matcher.match(requests[i]) }
     }
-    return Double(requests.count) / seconds(since: start)
+    return Double(requests.count) / engineSeconds(since: start)
 }
 
-func seconds(since start: DispatchTime) -> Double {
+func engineSeconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
 }
 
-func sortedPercentile(_ sorted: [Double], _ p: Double) -> Double {
+func enginePercentile(_ sorted: [Double], _ p: Double) -> Double {
     sorted.isEmpty ? 0 : sorted[min(sorted.count - 1, Int(Double(sorted.count) * p))]
 }
 
 /// Resident set size from /proc/self/statm.
-func residentBytes() -> Int {
+func engineResidentBytes() -> Int {
     guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
     let fields = text.split(separator: " ")
     return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0

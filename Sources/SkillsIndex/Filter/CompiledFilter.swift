@@ -63,22 +63,21 @@ struct CompiledFilter: DocumentFilter {
 
     func accepts(_ doc: Int32) -> Bool {
         let d = Int(doc)
-        let c = columns
-        if filters.consentingOnly, !c.consenting[d] { return false }
-        let workplace = c.workplace[d]
+        if filters.consentingOnly, !columns.consenting[d] { return false }
+        let workplace = columns.workplace[d]
         if filters.remoteOnly, workplace != remoteCode { return false }
         if workplaceMask != 0, workplaceMask & (1 << UInt16(workplace)) == 0 || workplace == 0 { return false }
-        if employmentMask != 0, employmentMask & (1 << UInt16(c.employment[d])) == 0 || c.employment[d] == 0 { return false }
-        if modalityMask != 0, modalityMask & (1 << UInt16(c.modality[d])) == 0 || c.modality[d] == 0 { return false }
-        if credentialMask != 0, credentialMask & (1 << UInt16(c.credential[d])) == 0 || c.credential[d] == 0 { return false }
-        if let posted, !posted.contains(c.postedDay[d]) || c.postedDay[d] == .min { return false }
+        if employmentMask != 0, employmentMask & (1 << UInt16(columns.employment[d])) == 0 || columns.employment[d] == 0 { return false }
+        if modalityMask != 0, modalityMask & (1 << UInt16(columns.modality[d])) == 0 || columns.modality[d] == 0 { return false }
+        if credentialMask != 0, credentialMask & (1 << UInt16(columns.credential[d])) == 0 || columns.credential[d] == 0 { return false }
+        if let posted, !posted.contains(columns.postedDay[d]) || columns.postedDay[d] == .min { return false }
         if let openDay {
-            if c.postedDay[d] == .min || c.postedDay[d] > openDay || c.expiryDay[d] < openDay { return false }
+            if columns.postedDay[d] == .min || columns.postedDay[d] > openDay || columns.expiryDay[d] < openDay { return false }
         }
-        if let maximumWeeks = filters.maximumWeeks, c.weeks[d] < 0 || Int(c.weeks[d]) > maximumWeeks { return false }
-        if let maximumHours = filters.maximumClockHours, c.clockHours[d] < 0 || Int(c.clockHours[d]) > maximumHours { return false }
+        if let maximumWeeks = filters.maximumWeeks, columns.weeks[d] < 0 || Int(columns.weeks[d]) > maximumWeeks { return false }
+        if let maximumHours = filters.maximumClockHours, columns.clockHours[d] < 0 || Int(columns.clockHours[d]) > maximumHours { return false }
         if let geo, !(geo.includeRemote && workplace == remoteCode) {
-            let lat = c.latitude[d], lon = c.longitude[d]
+            let lat = columns.latitude[d], lon = columns.longitude[d]
             if lat.isNaN { return false }
             if abs(lat - geo.center.latitude) > geo.latBand { return false }
             var dLon = abs(lon - geo.center.longitude)
