@@ -7,6 +7,7 @@ let commands: [any Command.Type] = [
     SearchCommand.self,
     IngestCommand.self,
     WorkerCommand.self,
+    ExtractCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)
