@@ -6,18 +6,21 @@ import Testing
 /// OccupationProfileBuilder against a direct reference computation of its documented TF-IDF
 /// weighting on seeded random occupations.
 @Suite struct ExtractionProfileBuilderTests {
-    private static let skills: [Skill] = (0..<30).map { i in
-        Skill(id: "s\(i)", label: "skillword\(Character(UnicodeScalar(97 + i % 26)!))\(i) practice", type: .skill)
+    private static let skills: [Skill] = (0..<30).map { (i: Int) -> Skill in
+        Skill(id: "s\(i)", label: "skillword\(i) practice", type: .skill)
     }
 
-    private static func occupations(seed: UInt64) -> [Occupation] {
+    private static func occupations(seed: UInt64) -> [SkillsTaxonomy.Occupation] {
         var rng = SeededGenerator(seed: seed)
         return (0..<12).map { o in
             func sentence() -> String {
-                let picks = (0..<Int.random(in: 0...3, using: &rng)).map { _ in skills[Int.random(in: 0..<skills.count, using: &rng)].label }
+                var picks: [String] = []
+                for _ in 0..<Int.random(in: 0...3, using: &rng) {
+                    picks.append(skills[Int.random(in: 0..<skills.count, using: &rng)].label)
+                }
                 return "Do " + picks.joined(separator: ", then ") + "."
             }
-            return Occupation(
+            return SkillsTaxonomy.Occupation(
                 id: "o\(o)", title: "Worker \(o)", description: sentence(), tasks: (0..<4).map { _ in sentence() },
                 workActivities: (0..<3).map { _ in sentence() }, technologySkills: [SkillIndex(Int.random(in: 0..<30, using: &rng))])
         }
@@ -46,14 +49,20 @@ import Testing
         }
         let n = Double(occupations.count)
         for (o, profile) in profiles.enumerated() {
-            var expected = tf[o].map { skill, value in
-                (skill, value * (log((1 + n) / (1 + Double(tf.filter { $0[skill] != nil }.count))) + 1))
+            var expected: [(skill: SkillIndex, weight: Double)] = []
+            for (skill, value) in tf[o] {
+                let df = Double(tf.filter { $0[skill] != nil }.count)
+                expected.append((skill, value * (log((1 + n) / (1 + df)) + 1)))
             }
-            expected.sort { $0.1 != $1.1 ? $0.1 > $1.1 : Self.skills[Int($0.0)].id < Self.skills[Int($1.0)].id }
+            expected.sort { a, b in
+                a.weight != b.weight ? a.weight > b.weight : Self.skills[Int(a.skill)].id < Self.skills[Int(b.skill)].id
+            }
             let top = Array(expected.prefix(5))
-            #expect(profile.map(\.skill) == top.map(\.0))
+            let expectedSkills: [SkillIndex] = top.map { $0.skill }
+            let actualSkills: [SkillIndex] = profile.map { $0.skill }
+            #expect(actualSkills == expectedSkills)
             for (entry, reference) in zip(profile, top) {
-                #expect(abs(Double(entry.weight) - reference.1 / top[0].1) < 1e-5)
+                #expect(abs(Double(entry.weight) - reference.weight / top[0].weight) < 1e-5)
             }
             #expect(profile.first.map { $0.weight == 1 } ?? true)
         }

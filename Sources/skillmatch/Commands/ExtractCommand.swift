@@ -70,11 +70,15 @@ struct ExtractCommand: Command {
             }
             return out + "\""
         }
-        let items = skills.map { skill in
-            let spans = skill.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
+        let items = skills.map { (skill: ExtractedSkill) -> String in
+            let spans: String = skill.spans.map { "[\($0.lowerBound),\($0.upperBound)]" }.joined(separator: ",")
             let confidence = String(format: "%.3f", skill.confidence)
-            return "{\"id\":\(quoted(skill.id)),\"label\":\(quoted(skill.label)),\"type\":\(quoted(skill.type.rawValue)),"
-                + "\"confidence\":\(confidence),\"spans\":[\(spans)]}"
+            var item = "{\"id\":" + quoted(skill.id)
+            item += ",\"label\":" + quoted(skill.label)
+            item += ",\"type\":" + quoted(skill.type.rawValue)
+            item += ",\"confidence\":" + confidence
+            item += ",\"spans\":[" + spans + "]}"
+            return item
         }
         return "{\"skills\":[\(items.joined(separator: ","))]}"
     }
