@@ -12,6 +12,7 @@ let commands: [any Command.Type] = [
     TaxonomySearchCommand.self,
     TaxonomyImportCommand.self,
     TaxonomyBuildCommand.self,
+    ExtractCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)
