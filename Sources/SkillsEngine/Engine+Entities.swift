@@ -39,6 +39,14 @@ extension Engine {
         } catch let error as IngestError {
             throw EngineError(.invalidEntity, error.description)
         }
+        // A skill named by id must exist: a typo in an id is an error, not a silently dropped skill.
+        let unknown = draft.skills.compactMap { reference -> String? in
+            guard let id = reference.id, resolver.resolve(reference) == nil else { return nil }
+            return id
+        }
+        if !unknown.isEmpty {
+            throw EngineError(.unknownSkill, "unknown skill id\(unknown.count > 1 ? "s" : "") \(unknown.prefix(5).joined(separator: ", "))")
+        }
         let entity: Entity
         do {
             entity = try DraftResolver(resolver: resolver).entity(for: draft)

@@ -31,11 +31,18 @@ struct NativeEntityAdapter: Sendable {
         }
         members.removeAll { $0.key == "id" }
         members.append(.init(key: "id", value: .string(id)))
-        for key in kind == .job ? ["requiredSkills", "preferredSkills"] : ["skillsTaught"] where object[key] == nil {
-            members.append(.init(key: key, value: .array([])))
-        }
-        if kind == .job, object["postedOn"] == nil {
-            members.append(.init(key: "postedOn", value: .string(ISO8601DateFormatter().string(from: Date()))))
+        // Fields the entity types require, with the defaults a client may leave out.
+        let defaults: [(String, JSONValue)] =
+            kind == .job
+            ? [("requiredSkills", .array([])), ("preferredSkills", .array([])), ("employer", .string("")),
+               ("description", .string("")), ("workplace", .string("on_site")), ("employmentType", .string("full_time")),
+               ("postedOn", .string(ISO8601DateFormatter().string(from: Date())))]
+            : [("skillsTaught", .array([])), ("provider", .string("")), ("description", .string("")),
+               ("occupationCodes", .array([])), ("modality", .string("in_person")), ("credentialAwarded", .string("none")),
+               ("startDates", .array([])), ("outcomes", .object(JSONObject()))]
+        for (key, value) in defaults where object[key] == nil || object[key]?.isNull == true {
+            members.removeAll { $0.key == key }
+            members.append(.init(key: key, value: value))
         }
         let entity = try codec.decode(kind: kind, .object(JSONObject(members: members)))
         let texts = [entity.title, entity.body].filter { !$0.isEmpty }

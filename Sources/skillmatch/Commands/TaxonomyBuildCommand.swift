@@ -44,7 +44,8 @@ struct TaxonomyBuildCommand: Command {
     /// Occupation profiles from the freshly built files, then the manifest entry for them.
     private func buildProfiles(in directory: URL, context: CommandContext) throws {
         let taxonomy = try TaxonomyLoader.load(directory: directory)
-        let builder = try OccupationProfileBuilder(extractor: SkillExtractor(taxonomy: taxonomy))
+        let options = ExtractionOptions(minimumConfidence: OccupationProfileBuilder.recommendedMinimumConfidence)
+        let builder = try OccupationProfileBuilder(extractor: SkillExtractor(taxonomy: taxonomy, options: options))
         let file = directory.appendingPathComponent(TaxonomyLoader.File.profiles)
         try builder.write(taxonomy: taxonomy, to: file)
         let manifestURL = directory.appendingPathComponent(TaxonomyLoader.File.manifest)

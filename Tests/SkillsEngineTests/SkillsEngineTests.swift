@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsEngine
-
-@Test func skillsEngineBuilds() {}
