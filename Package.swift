@@ -69,12 +69,12 @@ let package = Package(
 
         .executableTarget(
             name: "skillmatch",
-            dependencies: ["SkillsAPI", "SkillsEngine"],
+            dependencies: ["SkillsAPI", "SkillsEngine", "SkillsCredentials"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "skillmatch-bench",
-            dependencies: ["SkillsEngine", "SkillsTestSupport"],
+            dependencies: ["SkillsEngine", "SkillsCredentials", "SkillsHTTP", "SkillsTestSupport"],
             path: "Benchmarks/Sources/skillmatch-bench",
             swiftSettings: swiftSettings
         ),

@@ -1,4 +1,4 @@
-import Foundation
+import Dispatch
 
 /// A point in time after which long-running work should stop, on the monotonic clock.
 ///

@@ -7,7 +7,7 @@ public struct SHA256: Sendable {
     /// The 32-byte digest length.
     public static let digestSize = 32
 
-    private var state: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) = (
+    private var state: State = (
         0x6a09_e667, 0xbb67_ae85, 0x3c6e_f372, 0xa54f_f53a, 0x510e_527f, 0x9b05_688c, 0x1f83_d9ab, 0x5be0_cd19
     )
     private var block = [UInt8](repeating: 0, count: 64)
@@ -42,31 +42,39 @@ public struct SHA256: Sendable {
 
     /// Feeds more input.
     public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-        for byte in bytes {
-            block[blockCount] = byte
-            blockCount += 1
-            totalBytes &+= 1
-            if blockCount == 64 {
-                compress()
-                blockCount = 0
-            }
+        let done: Void? = bytes.withContiguousStorageIfAvailable { buffer in
+            update(UnsafeRawBufferPointer(buffer))
+        }
+        guard done == nil else { return }
+        for byte in bytes { append(byte) }
+    }
+
+    /// Feeds more input from raw memory: whole blocks are compressed in place, without copying.
+    public mutating func update(_ buffer: UnsafeRawBufferPointer) {
+        var offset = 0
+        while offset < buffer.count, blockCount != 0 {
+            append(buffer[offset])
+            offset += 1
+        }
+        guard let base = buffer.baseAddress else { return }
+        while buffer.count - offset >= 64 {
+            compress(base + offset)
+            totalBytes &+= 64
+            offset += 64
+        }
+        while offset < buffer.count {
+            append(buffer[offset])
+            offset += 1
         }
     }
 
     /// Pads, finishes and returns the 32-byte digest. The hasher must not be used afterwards.
     public mutating func finalize() -> [UInt8] {
         let bitLength = totalBytes &* 8
-        block[blockCount] = 0x80
-        blockCount += 1
-        if blockCount > 56 {
-            while blockCount < 64 { block[blockCount] = 0; blockCount += 1 }
-            compress()
-            blockCount = 0
-        }
-        while blockCount < 56 { block[blockCount] = 0; blockCount += 1 }
-        for i in 0..<8 { block[56 + i] = UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * UInt64(i))) }
-        compress()
-        blockCount = 0
+        var padding = [UInt8](repeating: 0, count: blockCount < 56 ? 56 - blockCount : 120 - blockCount)
+        padding[0] = 0x80
+        for i in 0..<8 { padding.append(UInt8(truncatingIfNeeded: bitLength >> (56 - 8 * UInt64(i)))) }
+        for byte in padding { appendWithoutCounting(byte) }
         var digest = [UInt8]()
         digest.reserveCapacity(32)
         for word in [state.0, state.1, state.2, state.3, state.4, state.5, state.6, state.7] {
@@ -78,11 +86,36 @@ public struct SHA256: Sendable {
         return digest
     }
 
-    private mutating func compress() {
-        var w = [UInt32](repeating: 0, count: 64)
+    private mutating func append(_ byte: UInt8) {
+        totalBytes &+= 1
+        appendWithoutCounting(byte)
+    }
+
+    private mutating func appendWithoutCounting(_ byte: UInt8) {
+        block[blockCount] = byte
+        blockCount += 1
+        if blockCount == 64 {
+            let copy = block
+            copy.withUnsafeBytes { compress($0.baseAddress!) }
+            blockCount = 0
+        }
+    }
+
+    /// One 64-byte block at `pointer` (any alignment).
+    private mutating func compress(_ pointer: UnsafeRawPointer) {
+        state = SHA256.k.withUnsafeBufferPointer { k in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+                SHA256.compress(pointer, state, k, w)
+            }
+        }
+    }
+
+    private typealias State = (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32)
+
+    private static func compress(_ pointer: UnsafeRawPointer, _ state: State, _ k: UnsafeBufferPointer<UInt32>,
+                                 _ w: UnsafeMutableBufferPointer<UInt32>) -> State {
         for i in 0..<16 {
-            w[i] = UInt32(block[4 * i]) << 24 | UInt32(block[4 * i + 1]) << 16
-                | UInt32(block[4 * i + 2]) << 8 | UInt32(block[4 * i + 3])
+            w[i] = UInt32(bigEndian: pointer.loadUnaligned(fromByteOffset: 4 * i, as: UInt32.self))
         }
         for i in 16..<64 {
             let s0 = rotr(w[i - 15], 7) ^ rotr(w[i - 15], 18) ^ (w[i - 15] >> 3)
@@ -93,19 +126,19 @@ public struct SHA256: Sendable {
         for i in 0..<64 {
             let s1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)
             let choice = (e & f) ^ (~e & g)
-            let t1 = h &+ s1 &+ choice &+ SHA256.k[i] &+ w[i]
+            let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
             let s0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             let t2 = s0 &+ majority
             h = g; g = f; f = e; e = d &+ t1
             d = c; c = b; b = a; a = t1 &+ t2
         }
-        state = (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
-                 state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
+        return (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d,
+                state.4 &+ e, state.5 &+ f, state.6 &+ g, state.7 &+ h)
     }
 
     @inline(__always)
-    private func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
+    private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }
 
     private static let k: [UInt32] = [
         0x428a_2f98, 0x7137_4491, 0xb5c0_fbcf, 0xe9b5_dba5, 0x3956_c25b, 0x59f1_11f1, 0x923f_82a4, 0xab1c_5ed5,

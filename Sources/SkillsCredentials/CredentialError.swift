@@ -14,8 +14,10 @@ public struct CredentialError: Error, Sendable, Equatable, CustomStringConvertib
         case key
         /// A signature does not verify.
         case signature
-        /// A JSON-LD context is not bundled, or a term is not defined in safe mode.
+        /// JSON-LD processing failed in safe mode (undefined term, relative IRI, protected redefinition…).
         case context
+        /// A JSON-LD context the document names is not among the bundled ones.
+        case contextNotBundled
         /// A configured limit was exceeded (size, depth, work).
         case limit
         /// A document could not be fetched (fetching off, not found, not allowed).

@@ -116,3 +116,36 @@ extension IndexSnapshot {
         return entity(document)
     }
 }
+
+extension Engine {
+    /// Stores and indexes entities whose skills are already resolved (the demo dataset, imports),
+    /// in one transaction; returns how many were new or changed.
+    @discardableResult
+    public func importEntities(_ entities: [Entity], source: String) throws -> Int {
+        let persisting = self.persisting
+        var changed: [Entity] = []
+        try pool.with { connection in
+            let store = EntityStore(connection)
+            try connection.write {
+                for entity in entities {
+                    do { try entity.validate() } catch { throw EngineError(.invalidEntity, "\(entity.kind.rawValue) \(entity.id): \(error)") }
+                    let input = try persisting.storageInput(for: entity, source: source, contentHash: nil, expiresAt: nil)
+                    if try store.upsert(input) != .unchanged { changed.append(entity) }
+                }
+            }
+        }
+        try apply(upserted: changed, deleted: [])
+        publish()
+        return changed.count
+    }
+
+    /// Loads the demo dataset when the database holds no jobs, candidates or programs yet.
+    @discardableResult
+    public func loadDemoDataIfEmpty(asOf: Date = Date()) throws -> Int {
+        let stored = try pool.with { connection in
+            try [EntityKind.candidate, .job, .program].reduce(0) { $0 + (try EntityStore(connection).count(kind: $1.rawValue)) }
+        }
+        guard stored == 0 else { return 0 }
+        return try importEntities(DemoDataset(taxonomy: taxonomy, asOf: asOf).generate(), source: "demo")
+    }
+}

@@ -26,6 +26,26 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         self.configDirectory = configDirectory
     }
 
+    private enum CodingKeys: String, CodingKey {
+        case dataDirectory, taxonomyDirectory, configDirectory, ingestWorkers, ingestBatchSize, ingestLeaseSeconds,
+            publishDelaySeconds, loadDemoData
+    }
+
+    /// Reads the `"engine"` section of a configuration file; every key is optional and overrides
+    /// the value already in `base` (paths usually come from the command line instead).
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(
+            dataDirectory: try container.decodeIfPresent(String.self, forKey: .dataDirectory) ?? "",
+            taxonomyDirectory: try container.decodeIfPresent(String.self, forKey: .taxonomyDirectory) ?? "",
+            configDirectory: try container.decodeIfPresent(String.self, forKey: .configDirectory) ?? "")
+        ingestWorkers = try container.decodeIfPresent(Int.self, forKey: .ingestWorkers) ?? ingestWorkers
+        ingestBatchSize = try container.decodeIfPresent(Int.self, forKey: .ingestBatchSize) ?? ingestBatchSize
+        ingestLeaseSeconds = try container.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? ingestLeaseSeconds
+        publishDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? publishDelaySeconds
+        loadDemoData = try container.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? loadDemoData
+    }
+
     /// The problems with this configuration, each prefixed by its key path.
     public func validate(prefix: String = "engine") -> [String] {
         var issues: [String] = []

@@ -3,6 +3,11 @@ import Foundation
 /// Every command of the executable. Add a command by adding its type here.
 let commands: [any Command.Type] = [
     VersionCommand.self,
+    VerifyCommand.self,
+    MatchCommand.self,
+    SearchCommand.self,
+    IngestCommand.self,
+    WorkerCommand.self,
     TaxonomyStatsCommand.self,
     TaxonomySearchCommand.self,
     TaxonomyImportCommand.self,

@@ -209,6 +209,49 @@ import Testing
         #expect(throws: TestClientError.self) { try TestClient(port: server.port) }
     }
 
+    @Test func idleKeepAliveConnectionsAreClosed() throws {
+        try withServer({ $0.timeouts.idleSeconds = 0.3 }) { server in
+            let client = try TestClient(port: server.port)
+            try client.send(get("/hello"))
+            #expect(try client.readResponse()?.status == 200)
+            let started = Date()
+            #expect(try client.waitForClose())
+            #expect(Date().timeIntervalSince(started) >= 0.2)
+            try expectServing(server)
+        }
+    }
+
+    @Test func headGetsTheGetHeadersWithoutABody() throws {
+        try withServer { server in
+            let client = try TestClient(port: server.port)
+            try client.send("HEAD /hello HTTP/1.1\r\nHost: t\r\n\r\n" + get("/items/after"))
+            let head = try #require(try client.readResponse(bodyless: true))
+            #expect(head.status == 200)
+            #expect(head.headers["Content-Length"] == "5")
+            #expect(try client.readResponse()?.text == "after")
+        }
+    }
+
+    @Test func clientThatStopsReadingIsCutOff() throws {
+        let size = 32 << 20
+        var router = testRouter()
+        router.get("/big") { _, _ in HTTPResponse(body: [UInt8](repeating: 0x61, count: size)) }
+        try withServer({ $0.timeouts.readSeconds = 0.3 }, responder: router) { server in
+            let client = try TestClient(port: server.port)
+            try client.send(get("/big"))
+            usleep(1_200_000)  // never read: the server's writes stall
+            try expectServing(server)
+            var received = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 16)
+            while true {
+                let count = chunk.withUnsafeMutableBytes { recv(client.fd, $0.baseAddress, $0.count, 0) }
+                if count <= 0 { break }
+                received += count
+            }
+            #expect(received < size, "the server should have given up on the stalled response")
+        }
+    }
+
     @Test func handlerErrorsBecomeProblemResponses() throws {
         try withServer { server in
             let client = try TestClient(port: server.port)

@@ -63,7 +63,8 @@ final class TestClient {
     }
 
     /// The next response, or nil if the server closed the connection first.
-    func readResponse() throws -> TestResponse? {
+    /// - Parameter bodyless: the response has no body whatever its `Content-Length` (a HEAD answer).
+    func readResponse(bodyless: Bool = false) throws -> TestResponse? {
         while true {
             if let end = headEnd() {
                 let head = String(decoding: buffer[0..<end], as: UTF8.self)
@@ -75,7 +76,7 @@ final class TestClient {
                     let parts = line.split(separator: ":", maxSplits: 1)
                     headers.add(name: String(parts[0]), value: String(parts.count > 1 ? parts[1].drop { $0 == " " } : ""))
                 }
-                let length = Int(headers["Content-Length"] ?? "0") ?? 0
+                let length = bodyless ? 0 : Int(headers["Content-Length"] ?? "0") ?? 0
                 while buffer.count < end + 4 + length {
                     guard try fill() else { throw TestClientError(description: "connection closed inside a body") }
                 }

@@ -111,3 +111,31 @@ func code(_ body: () throws -> Void) -> IndexError.Code? {
         if abs(d - radius) > 0.01 { #expect(filter.matches(DocumentAttributes(.job(job))) == (d <= radius)) }
     }
 }
+
+// 8. The compiled (columnar) filter accepts exactly what FilterSet.matches accepts.
+@Test func compiledFilterEqualsFilterSetMatches() throws {
+    let fixture = try IndexFixture(seed: 44)
+    let s = fixture.writer.snapshot()
+    var rng = SeededGenerator(seed: 45)
+    for round in 0..<300 {
+        var f = FilterSet()
+        if Bool.random(using: &rng) {
+            f.near = .init(center: GeoPoint(latitude: .random(in: 25...48, using: &rng), longitude: .random(in: -123 ... -70, using: &rng)),
+                           radiusKilometres: .random(in: 5...2_000, using: &rng), includeRemote: Bool.random(using: &rng))
+        }
+        if Int.random(in: 0..<4, using: &rng) == 0 { f.remoteOnly = true }
+        if Bool.random(using: &rng) { f.workplaces = Set(WorkplaceType.allCases.filter { _ in Bool.random(using: &rng) }) }
+        if Bool.random(using: &rng) { f.employmentTypes = Set(EmploymentType.allCases.filter { _ in Bool.random(using: &rng) }) }
+        if Bool.random(using: &rng) { f.pay = PayRange(minimum: .random(in: 0...100_000, using: &rng), maximum: nil) }
+        if Bool.random(using: &rng) { f.openOn = SyntheticCorpus.today.addingTimeInterval(-86_400 * .random(in: 0...100, using: &rng)) }
+        if Bool.random(using: &rng) { f.posted = DateRange(from: SyntheticCorpus.today.addingTimeInterval(-86_400 * 30), to: nil) }
+        if Bool.random(using: &rng) { f.maximumWeeks = .random(in: 1...100, using: &rng) }
+        if Bool.random(using: &rng) { f.modalities = Set(Modality.allCases.filter { _ in Bool.random(using: &rng) }) }
+        if Bool.random(using: &rng) { f.maximumCost = .random(in: 0...30_000, using: &rng) }
+        if Bool.random(using: &rng) { f.occupationCodePrefix = String(Int.random(in: 1...5, using: &rng)) }
+        f.consentingOnly = round % 5 == 0
+        let compiled = s.compile(f)
+        let mismatches = (0..<Int32(s.slotCount)).filter { compiled.accepts($0) != f.matches(s.attributes($0)!) }
+        #expect(mismatches.isEmpty, "round \(round): \(f)")
+    }
+}

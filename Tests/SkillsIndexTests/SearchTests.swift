@@ -44,7 +44,7 @@ func prunedTopKEqualsReference(kind: EntityKind) throws {
     let fixture = try IndexFixture(seed: 7)
     let snapshot = fixture.writer.snapshot()
     var rng = SeededGenerator(seed: 99)
-    for round in 0..<120 {
+    for round in 0..<80 {
         let query = randomQuery(&rng, corpus: fixture.corpus, mode: round % 3)
         let filters = round % 2 == 0 ? FilterSet() : randomFilters(&rng, kind: kind)
         let k = [1, 3, 10, 25][round % 4]

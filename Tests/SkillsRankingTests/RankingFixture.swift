@@ -20,7 +20,7 @@ enum RankingFixture {
 
     static func req(_ s: Int32, _ importance: Float = 1) -> SkillRequirement { SkillRequirement(skill: s, importance: importance) }
 
-    static func small() throws -> Matcher {
+    static func small(related: any RelatedSkills = RankingFixture.related) throws -> Matcher {
         var config = IndexConfiguration()
         config.skillCount = 50
         var w = try IndexWriter(configuration: config, profileBuilder: SkillProfileBuilder(asOf: today))

@@ -63,6 +63,20 @@ import Testing
         #expect(error?.message.contains("busyTimeoutMilliseconds") == true)
     }
 
+    @Test func configurationDecodesPartialJSONWithDefaults() throws {
+        let configuration = try JSONDecoder().decode(
+            SQLiteConfiguration.self, from: Data(#"{"synchronous": "FULL", "busyTimeoutMilliseconds": 250}"#.utf8))
+        var expected = SQLiteConfiguration()
+        expected.synchronous = .full
+        expected.busyTimeoutMilliseconds = 250
+        #expect(configuration == expected)
+        let policy = try JSONDecoder().decode(RetryPolicy.self, from: Data(#"{"maxAttempts": 9}"#.utf8))
+        #expect(policy == RetryPolicy(maxAttempts: 9))
+        #expect(throws: DecodingError.self) {
+            _ = try JSONDecoder().decode(SQLiteConfiguration.self, from: Data(#"{"synchronous": "OFF"}"#.utf8))
+        }
+    }
+
     @Test func closedConnectionGivesTypedError() throws {
         let test = try TestDatabase()
         let connection = try test.connect()
@@ -105,6 +119,41 @@ import Testing
         }
         #expect(try store.get(kind: "job", id: "outer") != nil)
         #expect(try store.get(kind: "job", id: "inner") == nil)
+    }
+
+    @Test func lockHeldTooLongGivesBusyError() throws {
+        var configuration = SQLiteConfiguration()
+        configuration.busyTimeoutMilliseconds = 20
+        configuration.busyRetries = 1
+        let test = try TestDatabase(configuration: configuration)
+        let holder = try test.connect()
+        let waiter = try test.connect()
+        let error = try holder.write {
+            try EntityStore(holder).upsert(EntityInput(kind: "job", id: "held", document: Data("{}".utf8)))
+            return storageError { try EntityStore(waiter).upsert(EntityInput(kind: "job", id: "w", document: Data("{}".utf8))) }
+        }
+        #expect(error?.kind == .busy)
+        #expect(!waiter.isInTransaction)
+        // Once the lock is free the same connection writes normally.
+        #expect(try EntityStore(waiter).upsert(EntityInput(kind: "job", id: "w", document: Data("{}".utf8))) == .inserted)
+    }
+
+    /// A scan sees one snapshot while another connection keeps writing.
+    @Test func scanIsASnapshotUnderConcurrentWrites() throws {
+        let test = try TestDatabase()
+        let reader = EntityStore(try test.connect())
+        let writer = EntityStore(try test.connect())
+        for i in 0..<200 { try writer.upsert(EntityInput(kind: "job", id: "a\(i)", document: Data("{}".utf8))) }
+        var seen = 0
+        try reader.scan(kind: "job", fields: []) { _ in
+            seen += 1
+            if seen % 20 == 0 {
+                try writer.upsert(EntityInput(kind: "job", id: "b\(seen)", document: Data("{}".utf8)))
+                try writer.delete(kind: "job", id: "a\(seen - 1)")
+            }
+        }
+        #expect(seen == 200)
+        #expect(try reader.count(kind: "job") == 200)  // 10 added, 10 deleted after the scan's snapshot
     }
 
     @Test func statementCacheHandlesReentrantUse() throws {

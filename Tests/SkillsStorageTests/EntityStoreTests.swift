@@ -181,6 +181,15 @@ import SkillsTestSupport
         var full: [ScannedEntity] = []
         try store.scan(kind: "job") { full.append($0) }
         #expect(full.first { $0.id == "s7" }?.document == Data("{\"i\":7}".utf8))
+        var floats: [Float] = []
+        var ids: [String] = []
+        try store.scanBuffers(kind: "job", fields: [.vector]) { row in
+            ids.append(row.id)
+            #expect(row.document == nil)
+            if let vector = row.vector { try VectorBlob.append(vector, to: &floats) }
+        }
+        #expect(ids == full.map(\.id))
+        #expect(floats == Array(repeating: [Float(0.5), -1, 2], count: 40).flatMap { $0 })
     }
 
     @Test func emptyBlobsRoundTrip() throws {

@@ -1,5 +1,7 @@
+import Dispatch
 import SkillsCore
 import SkillsTestSupport
+import Synchronization
 import Testing
 @testable import SkillsVectors
 
@@ -12,13 +14,13 @@ import Testing
 struct FlatVectorIndexTests {
     @Test(arguments: [
         (n: 1, d: 1, k: 1), (n: 7, d: 3, k: 10), (n: 100, d: 8, k: 5), (n: 1000, d: 16, k: 10),
-        (n: 2049, d: 33, k: 20), (n: 5000, d: 64, k: 1), (n: 3000, d: 384, k: 10),
+        (n: 2049, d: 33, k: 20), (n: 5000, d: 64, k: 1), (n: 1500, d: 384, k: 10),
     ])
     func singleQueryMatchesReference(n: Int, d: Int, k: Int) throws {
         var rng = SeededGenerator(seed: UInt64(n * 1000 + d))
         let matrix = try Reference.randomMatrix(rows: n, dimension: d, &rng)
-        for blockRows in [1, 64, 1000, 2048] {
-            let index = try FlatVectorIndex(vectors: matrix, blockRows: blockRows)
+        for (blockRows, kernel) in [(1, .sgemv), (64, .sdot), (1000, .sgemv), (2048, .sdot)] as [(Int, FlatVectorIndex.Kernel)] {
+            let index = try FlatVectorIndex(vectors: matrix, blockRows: blockRows, kernel: kernel)
             for selectivity in [nil, 0.0, 0.01, 0.3, 1.0] as [Double?] {
                 let filter = selectivity.map { p in RowSet(capacity: n, rows: (0..<n).filter { _ in Double.random(in: 0..<1, using: &rng) < p }) }
                 for _ in 0..<3 {
@@ -79,6 +81,48 @@ struct FlatVectorIndexTests {
         #expect(index.quantized!.byteCount * 3 < matrix.byteCount)
     }
 
+    @Test(arguments: [(n: 1, d: 1, k: 1), (n: 50, d: 5, k: 60), (n: 3000, d: 64, k: 10), (n: 2000, d: 384, k: 20)])
+    func compressedExactMatchesReference(n: Int, d: Int, k: Int) throws {
+        var rng = SeededGenerator(seed: UInt64(7 * n + d))
+        // Clustered, normalised rows: many near-ties, the hard case for the error bound.
+        let centres = (0..<8).map { _ in Reference.randomVector(d, &rng) }
+        var values: [Float] = []
+        for _ in 0..<n { values += centres[Int.random(in: 0..<8, using: &rng)].map { $0 + Float.random(in: -0.2...0.2, using: &rng) } }
+        var matrix = try VectorMatrix(dimension: d, values: values)
+        matrix.normalizeRows()
+        let index = try FlatVectorIndex(vectors: matrix, compression: .int8, blockRows: 1000)
+        for selectivity in [nil, 0.05, 0.5] as [Double?] {
+            let filter = selectivity.map { p in RowSet(capacity: n, rows: (0..<n).filter { _ in Double.random(in: 0..<1, using: &rng) < p }) }
+            for _ in 0..<3 {
+                let query = centres[Int.random(in: 0..<8, using: &rng)].map { $0 + Float.random(in: -0.2...0.2, using: &rng) }
+                let got = try index.searchCompressedExact(query: query, k: k, filter: filter)
+                let expected = try Reference.topK(matrix, query, k: k, filter: filter)
+                #expect(Reference.agree(got, expected), "n=\(n) d=\(d) k=\(k) p=\(String(describing: selectivity))")
+            }
+        }
+    }
+
+    @Test func quantizedScoreApproximatesDot() throws {
+        var rng = SeededGenerator(seed: 13)
+        let d = 96
+        let matrix = try Reference.randomMatrix(rows: 50, dimension: d, &rng)
+        let quantized = QuantizedMatrix(matrix)
+        let query = Reference.randomVector(d, &rng)
+        let (codes, scale) = QuantizedMatrix.quantize(query)
+        let offset = 128 * codes.reduce(Int32(0)) { $0 + Int32($1) }
+        for r in 0..<50 {
+            let approx = quantized.codes.withUnsafeBufferPointer { u in
+                codes.withUnsafeBufferPointer { q in
+                    Float(QuantizedMatrix.dot(u.baseAddress! + r * d, q.baseAddress!, d) - offset) * quantized.scales[r] * scale
+                }
+            }
+            let exact = Reference.dot(try matrix.row(Int32(r)), query)
+            // Each component is off by at most half a step of each scale.
+            let bound = Float(d) * (quantized.scales[r] + scale) * 0.5 * 1.01
+            #expect(abs(approx - exact) <= bound)
+        }
+    }
+
     @Test func compressedHonoursFilter() throws {
         var rng = SeededGenerator(seed: 9)
         let matrix = try Reference.randomMatrix(rows: 3000, dimension: 32, &rng)
@@ -106,6 +150,7 @@ struct FlatVectorIndexTests {
         #expect(throws: VectorsError.self) { try index.search(query: [1, 0, 0], k: 0) }
         #expect(throws: VectorsError.self) { try index.searchCompressed(query: [1, 0, 0], k: 1) }
         #expect(throws: VectorsError.self) { try FlatVectorIndex(vectors: matrix, blockRows: 0) }
+        #expect(throws: VectorsError.self) { try FlatVectorIndex(vectors: VectorMatrix(dimension: 70_000), compression: .int8) }
         do {
             _ = try index.search(query: [1, 0, 0], k: 1, deadline: .after(seconds: 0))
             Issue.record("expected the passed deadline to stop the scan")
@@ -119,6 +164,83 @@ struct FlatVectorIndexTests {
         try m.update(row: 1, with: [0, 0, 1])
         #expect(try m.row(1) == [0, 0, 1])
         #expect(try index.search(query: [0, 1, 0], k: 5).map(\.id) == [1, 0])  // snapshot unaffected
+    }
+
+    @Test func appendAndUpdateKeepCompressedCopyInStep() throws {
+        var rng = SeededGenerator(seed: 17)
+        let start = try Reference.randomMatrix(rows: 100, dimension: 24, &rng)
+        var index = try FlatVectorIndex(vectors: start, compression: .int8)
+        let snapshot = index
+        var expected = start
+        for step in 0..<60 {
+            let row = Reference.randomVector(24, &rng)
+            if step % 3 == 0 {
+                let target = Int32.random(in: 0..<Int32(expected.count), using: &rng)
+                try index.update(row: target, with: row)
+                try expected.update(row: target, with: row)
+            } else {
+                #expect(try index.append(row) == (try expected.append(row)))
+            }
+        }
+        #expect(index.vectors == expected)
+        #expect(index.quantized == QuantizedMatrix(expected))
+        #expect(snapshot.count == 100)
+        let query = Reference.randomVector(24, &rng)
+        #expect(Reference.agree(try index.searchCompressedExact(query: query, k: 5), try Reference.topK(expected, query, k: 5, filter: nil)))
+        #expect(throws: VectorsError.self) { try index.update(row: 500, with: query) }
+    }
+
+    @Test func concurrentReadersShareOneSnapshot() throws {
+        var rng = SeededGenerator(seed: 23)
+        let matrix = try Reference.randomMatrix(rows: 4000, dimension: 32, &rng)
+        var index = try FlatVectorIndex(vectors: matrix, compression: .int8, blockRows: 256)
+        let snapshot = index
+        let queries = (0..<16).map { _ in Reference.randomVector(32, &rng) }
+        let expected = try queries.map { try snapshot.search(query: $0, k: 10) }
+        let mismatches = Mutex(0)
+        DispatchQueue.concurrentPerform(iterations: 64) { i in
+            let q = queries[i % queries.count]
+            let got = [try? snapshot.search(query: q, k: 10), try? snapshot.searchCompressedExact(query: q, k: 10),
+                       try? snapshot.search(queries: [q], k: 10).first]
+            if got.contains(where: { $0.map { !Reference.agree($0, expected[i % queries.count]) } ?? true }) {
+                mismatches.withLock { $0 += 1 }
+            }
+        }
+        // A writer's new value does not disturb the readers' snapshot.
+        try index.append(queries[0])
+        #expect(mismatches.withLock { $0 } == 0)
+        #expect(try snapshot.search(query: queries[0], k: 10) == expected[0])
+        #expect(index.count == snapshot.count + 1)
+    }
+
+    @Test func emptyIndexReturnsNothing() throws {
+        let index = try FlatVectorIndex(vectors: VectorMatrix(dimension: 3), compression: .int8)
+        #expect(try index.search(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.search(queries: [[1, 2, 3]], k: 5) == [[]])
+        #expect(try index.searchCompressed(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.searchCompressedExact(query: [1, 2, 3], k: 5).isEmpty)
+        #expect(try index.search(query: [1, 2, 3], k: 5, filter: RowSet(capacity: 0)).isEmpty)
+        let skills = try SkillVectors(matrix: VectorMatrix(dimension: 3))
+        #expect(try skills.allNeighbours(k: 2).isEmpty)
+        #expect(try EntityVectorBuilder(skills: skills).vector(profile: []) == [0, 0, 0])
+        #expect(try SkillSimilarity(vectors: skills, hierarchy: [], groups: []).related(to: 0).isEmpty)
+    }
+
+    @Test func everyPathStopsAtTheDeadline() throws {
+        var rng = SeededGenerator(seed: 29)
+        let index = try FlatVectorIndex(vectors: Reference.randomMatrix(rows: 100, dimension: 8, &rng), compression: .int8)
+        let q = Reference.randomVector(8, &rng)
+        let passed = Deadline.after(seconds: 0)
+        let calls: [() throws -> Void] = [
+            { _ = try index.search(query: q, k: 1, deadline: passed) },
+            { _ = try index.search(queries: [q], k: 1, deadline: passed) },
+            { _ = try index.searchCompressed(query: q, k: 1, deadline: passed) },
+            { _ = try index.searchCompressedExact(query: q, k: 1, deadline: passed) },
+        ]
+        for call in calls {
+            #expect { try call() } throws: { ($0 as? VectorsError)?.code == .deadlineExceeded }
+        }
+        #expect(try index.search(query: q, k: 1, deadline: .after(seconds: 60)).count == 1)
     }
 
     @Test func rowSetOperations() {

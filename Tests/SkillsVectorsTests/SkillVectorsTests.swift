@@ -56,6 +56,25 @@ struct SkillVectorsTests {
         }
     }
 
+    @Test func sparseMatrixMultipliesLikeDense() {
+        var rng = SeededGenerator(seed: 14)
+        let n = 40, width = 7
+        var rows = [[Int32: Float]](repeating: [:], count: n)
+        for _ in 0..<300 { rows[Int.random(in: 0..<n, using: &rng)][Int32.random(in: 0..<Int32(n), using: &rng), default: 0] += Float.random(in: -1...1, using: &rng) }
+        var sparse = SparseMatrix(size: n, rows: rows)
+        // Drop the negative entries, as PPMI does, then compare with the dense product.
+        sparse.transformValues { _, _, v in max(0, v) }
+        #expect(sparse.nonZeroCount == rows.reduce(0) { $0 + $1.values.filter { $0 > 0 }.count })
+        let x = (0..<n * width).map { _ in Float.random(in: -1...1, using: &rng) }
+        let y = sparse.multiply(x, width: width)
+        for i in 0..<n {
+            for c in 0..<width {
+                let expected = rows[i].reduce(Float(0)) { $0 + max(0, $1.value) * x[Int($1.key) * width + c] }
+                #expect(abs(y[i * width + c] - expected) < 1e-4)
+            }
+        }
+    }
+
     @Test func randomizedEigenFindsLeadingEigenvalues() throws {
         var rng = SeededGenerator(seed: 12)
         let n = 80
@@ -102,6 +121,7 @@ struct SkillVectorsTests {
             #expect(family.contains(nearest), "nearest of \(skill) is \(nearest)")
         }
         #expect(try skills.similarity(TinyTaxonomy.postgres, TinyTaxonomy.mysql) > skills.similarity(TinyTaxonomy.postgres, TinyTaxonomy.baking))
+        #expect(try skills.neighbours(of: TinyTaxonomy.orphan, k: 3).isEmpty)
         let all = try skills.allNeighbours(k: 3)
         for skill in 0..<Int32(TinyTaxonomy.count) {
             // sgemm and sgemv round differently, so near-ties may swap: compare as the reference does.

@@ -22,3 +22,9 @@ func secondsElapsed(_ body: () throws -> Void) rethrows -> Double {
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
+
+/// A benchmark that cannot run (missing data, bad arguments), with the reason.
+struct BenchmarkError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}

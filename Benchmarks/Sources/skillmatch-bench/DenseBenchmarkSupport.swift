@@ -11,6 +11,10 @@ struct DenseBenchmarkOptions {
     var shapes = ["random", "clustered"]
     var python: String?
     var usePeer = true
+    var rounds = 2
+    var embedding = false
+    var escoDirectory: String?
+    var block = FlatVectorIndex.defaultBlockRows
 
     init(_ arguments: [String]) throws {
         var it = arguments.makeIterator()
@@ -33,8 +37,12 @@ struct DenseBenchmarkOptions {
                 let s = try value(flag)
                 guard ["random", "clustered", "both"].contains(s) else { throw DenseBenchmarkError("--shape is random, clustered or both") }
                 shapes = s == "both" ? ["random", "clustered"] : [s]
+            case "--rounds": rounds = try int(flag, 1...100)
+            case "--block": block = try int(flag, 1...1 << 20)
             case "--python": python = try value(flag)
             case "--no-peer": usePeer = false
+            case "--embedding": embedding = true
+            case "--esco": escoDirectory = try value(flag)
             default: throw DenseBenchmarkError("unknown option \(flag)")
             }
         }
@@ -82,12 +90,21 @@ enum DenseCorpus {
     }
 }
 
-/// Figures reported by dense_peer.py.
+/// Samples reported by dense_peer.py, pooled over rounds.
 struct DensePeer {
-    var blas: String
-    var numpySingle: Double?, numpySingleP99: Double?, numpyBatch: Double?
-    var faissSingle: Double?, faissSingleP99: Double?, faissBatch: Double?
+    var blas = ""
+    var numpySingle: [Double] = [], numpyBatch: [Double] = []
+    var faissSingle: [Double] = [], faissBatch: [Double] = []
     var faissIDs: [[Int]]?
+
+    mutating func merge(_ other: DensePeer) {
+        blas = other.blas
+        numpySingle += other.numpySingle
+        numpyBatch += other.numpyBatch
+        faissSingle += other.faissSingle
+        faissBatch += other.faissBatch
+        faissIDs = other.faissIDs ?? faissIDs
+    }
 
     /// Writes both matrices to temporary files and runs the peer on them with one thread. The
     /// OPENBLAS_CORETYPE / OPENBLAS_L2_SIZE overrides are removed for this command only, so NumPy's
@@ -119,16 +136,14 @@ struct DensePeer {
         guard process.terminationStatus == 0,
               let json = try JSONSerialization.jsonObject(with: data) as? [String: Any]
         else { throw DenseBenchmarkError("peer failed with status \(process.terminationStatus)") }
-        func figure(_ key: String, _ field: String) -> Double? { (json[key] as? [String: Any])?[field] as? Double }
+        func times(_ key: String) -> [Double] { (json[key] as? [String: Any])?["times"] as? [Double] ?? [] }
         let blas = (json["blas"] as? [[String: Any]] ?? []).map { info in
             ["internal_api", "version", "architecture"].compactMap { info[$0].map { "\($0)" } }.joined(separator: " ")
         }.joined(separator: "; ")
         return DensePeer(
             blas: blas,
-            numpySingle: figure("numpy_single", "median"), numpySingleP99: figure("numpy_single", "p99"),
-            numpyBatch: figure("numpy_batch", "median"),
-            faissSingle: figure("faiss_single", "median"), faissSingleP99: figure("faiss_single", "p99"),
-            faissBatch: figure("faiss_batch", "median"),
+            numpySingle: times("numpy_single"), numpyBatch: times("numpy_batch"),
+            faissSingle: times("faiss_single"), faissBatch: times("faiss_batch"),
             faissIDs: (json["faiss_single"] as? [String: Any])?["ids"] as? [[Int]])
     }
 }

@@ -96,10 +96,6 @@ extension ExtractionCorpus {
     }
 }
 
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// Minimal RFC 4180 reader: quoted fields may hold commas, quotes ("") and newlines.
 enum CSV {

@@ -21,6 +21,11 @@ do {
     case "dense": try runDenseBenchmark(rest)
     case "storage": try runStorageBenchmark(rest)
     case "taxonomy": try runTaxonomyBenchmark(rest)
+    case "profiles": try runProfilesBenchmark(rest)
+    case "credentials": try runCredentialsBenchmark(rest)
+    case "encoder": try runEncoderBenchmark(rest)
+    case "http-server": try runHTTPServerBenchmark(rest)
+    case "engine": try runEngineBenchmark(rest)
     default: benchUsage()
     }
 } catch {

@@ -13,6 +13,7 @@ public enum KeyType: String, Sendable, Equatable {
 public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
     public let type: KeyType
     private let pkey: OpaquePointer
+    var pkeyPointer: OpaquePointer { pkey }
 
     private init(type: KeyType, pkey: OpaquePointer) {
         self.type = type
@@ -37,10 +38,7 @@ public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
         guard (point.count == 33 && (point[0] == 2 || point[0] == 3)) || (point.count == 65 && point[0] == 4) else {
             throw CredentialError(.key, "P-256 point must be 33 or 65 bytes in SEC1 form")
         }
-        let pkey = fromData(keyType: "EC") { bld in
-            OSSL_PARAM_BLD_push_utf8_string(bld, "group", "prime256v1", 0) == 1
-                && point.withUnsafeBytes { OSSL_PARAM_BLD_push_octet_string(bld, "pub", $0.baseAddress, point.count) } == 1
-        }
+        let pkey = ccrypto_p256_public_key(point, point.count)
         guard let pkey else { throw CredentialError(.key, "not a point on P-256") }
         return PublicKey(type: .p256, pkey: pkey)
     }
@@ -57,27 +55,9 @@ public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
         guard modulus.count <= 1024, !exponent.isEmpty, exponent.count <= 8 else {
             throw CredentialError(.key, "RSA key size out of range")
         }
-        let n = BN_bin2bn(modulus, Int32(modulus.count), nil)
-        let e = BN_bin2bn(exponent, Int32(exponent.count), nil)
-        defer { BN_free(n); BN_free(e) }
-        let pkey = fromData(keyType: "RSA") { bld in
-            OSSL_PARAM_BLD_push_BN(bld, "n", n) == 1 && OSSL_PARAM_BLD_push_BN(bld, "e", e) == 1
-        }
+        let pkey = ccrypto_rsa_public_key(modulus, modulus.count, exponent, exponent.count)
         guard let pkey else { throw CredentialError(.key, "libcrypto rejected the RSA key") }
         return PublicKey(type: .rsa, pkey: pkey)
-    }
-
-    private static func fromData(keyType: String, _ push: (OpaquePointer) -> Bool) -> OpaquePointer? {
-        guard let bld = OSSL_PARAM_BLD_new() else { return nil }
-        defer { OSSL_PARAM_BLD_free(bld) }
-        guard push(bld), let params = OSSL_PARAM_BLD_to_param(bld) else { return nil }
-        defer { OSSL_PARAM_free(params) }
-        guard let ctx = EVP_PKEY_CTX_new_from_name(nil, keyType, nil) else { return nil }
-        defer { EVP_PKEY_CTX_free(ctx) }
-        guard EVP_PKEY_fromdata_init(ctx) == 1 else { return nil }
-        var pkey: OpaquePointer? = nil
-        guard EVP_PKEY_fromdata(ctx, &pkey, ccrypto_selection_public_key(), params) == 1 else { return nil }
-        return pkey
     }
 
     /// Checks `signature` over `message`: pure Ed25519, or SHA-256 with ECDSA (DER or raw R‖S) / RSA PKCS#1 v1.5.
@@ -139,5 +119,47 @@ public enum SHA384 {
         var length: UInt32 = 48
         _ = EVP_Digest(data, data.count, &out, &length, EVP_sha384(), nil)
         return out
+    }
+}
+
+extension PublicKey {
+    /// `true` when both hold the same public key material.
+    public func sameKey(as other: PublicKey) -> Bool {
+        type == other.type && EVP_PKEY_eq(pkeyPointer, other.pkeyPointer) == 1
+    }
+}
+
+/// An Ed25519 private key, for tests and fixtures that need freshly signed credentials.
+/// The service itself only verifies.
+final class Ed25519PrivateKey: @unchecked Sendable {
+    private let pkey: OpaquePointer
+
+    init(seed: [UInt8]) throws(CredentialError) {
+        guard seed.count == 32, let pkey = EVP_PKEY_new_raw_private_key(EVP_PKEY_ED25519, nil, seed, 32) else {
+            throw CredentialError(.key, "Ed25519 seed must be 32 bytes")
+        }
+        self.pkey = pkey
+    }
+
+    deinit { EVP_PKEY_free(pkey) }
+
+    var publicKeyBytes: [UInt8] {
+        var out = [UInt8](repeating: 0, count: 32)
+        var length = 32
+        _ = EVP_PKEY_get_raw_public_key(pkey, &out, &length)
+        return out
+    }
+
+    /// `did:key` identifier of the public key.
+    var didKey: String { "did:key:z" + Base58.encode([0xED, 0x01] + publicKeyBytes) }
+
+    func sign(_ message: [UInt8]) -> [UInt8] {
+        let ctx = EVP_MD_CTX_new()
+        defer { EVP_MD_CTX_free(ctx) }
+        var signature = [UInt8](repeating: 0, count: 64)
+        var length = 64
+        _ = EVP_DigestSignInit(ctx, nil, nil, nil, pkey)
+        _ = EVP_DigestSign(ctx, &signature, &length, message, message.count)
+        return signature
     }
 }

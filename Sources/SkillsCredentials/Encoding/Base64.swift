@@ -17,26 +17,52 @@ public enum Base64 {
 
     /// Decodes base64 or base64url, with or without `=` padding.
     public static func decode<S: StringProtocol>(_ text: S) throws(CredentialError) -> [UInt8] {
-        var utf8 = Array(text.utf8)
+        try decode(bytes: Array(text.utf8))
+    }
+
+    /// Decodes base64 or base64url given as ASCII bytes.
+    public static func decode(bytes input: [UInt8]) throws(CredentialError) -> [UInt8] {
+        var utf8 = input
         while utf8.last == UInt8(ascii: "=") { utf8.removeLast() }
-        if text.utf8.count - utf8.count > 2 { throw CredentialError(.malformed, "base64: too much padding") }
+        if input.count - utf8.count > 2 { throw CredentialError(.malformed, "base64: too much padding") }
         if utf8.count % 4 == 1 { throw CredentialError(.malformed, "base64: impossible length \(utf8.count)") }
-        var out: [UInt8] = []
-        out.reserveCapacity(utf8.count * 3 / 4)
-        var buffer: UInt32 = 0
-        var bits = 0
-        for (i, c) in utf8.enumerated() {
-            let v = decodeTable[Int(c)]
-            if v == 0xFF { throw CredentialError(.malformed, "base64: invalid character at \(i)") }
-            buffer = buffer << 6 | UInt32(v)
-            bits += 6
-            if bits >= 8 {
-                bits -= 8
-                out.append(UInt8(truncatingIfNeeded: buffer >> UInt32(bits)))
+        let fullGroups = utf8.count / 4
+        let rest = utf8.count % 4
+        var out = [UInt8](repeating: 0, count: fullGroups * 3 + max(0, rest - 1))
+        var bad = -1
+        decodeTable.withUnsafeBufferPointer { table in
+            utf8.withUnsafeBufferPointer { input in
+                out.withUnsafeMutableBufferPointer { output in
+                    var o = 0
+                    var i = 0
+                    for _ in 0..<fullGroups {
+                        let a = table[Int(input[i])], b = table[Int(input[i + 1])], c = table[Int(input[i + 2])], d = table[Int(input[i + 3])]
+                        if (a | b | c | d) == 0xFF { bad = i; return }
+                        output[o] = a << 2 | b >> 4
+                        output[o + 1] = b << 4 | c >> 2
+                        output[o + 2] = c << 6 | d
+                        o += 3
+                        i += 4
+                    }
+                    if rest >= 2 {
+                        let a = table[Int(input[i])], b = table[Int(input[i + 1])]
+                        let c = rest == 3 ? table[Int(input[i + 2])] : 0
+                        if (a | b | c) == 0xFF { bad = i; return }
+                        output[o] = a << 2 | b >> 4
+                        if rest == 3 {
+                            output[o + 1] = b << 4 | c >> 2
+                            if c & 0x03 != 0 { bad = -2 }
+                        } else if b & 0x0F != 0 {
+                            bad = -2
+                        }
+                    }
+                }
             }
         }
-        if bits > 0 && buffer & ((1 << UInt32(bits)) - 1) != 0 {
-            throw CredentialError(.malformed, "base64: non-zero trailing bits")
+        if bad == -2 { throw CredentialError(.malformed, "base64: non-zero trailing bits") }
+        if bad >= 0 {
+            let offset = utf8[bad..<min(bad + 4, utf8.count)].firstIndex { decodeTable[Int($0)] == 0xFF } ?? bad
+            throw CredentialError(.malformed, "base64: invalid character at \(offset)")
         }
         return out
     }

@@ -1,7 +1,7 @@
 import SkillsCore
 
 /// One term definition of an active context (JSON-LD 1.1 § 4.2).
-struct TermDefinition: Equatable {
+struct TermDefinition: Equatable, Sendable {
     var iri: String?
     var reverse = false
     var typeMapping: String?
@@ -22,14 +22,17 @@ struct TermDefinition: Equatable {
 }
 
 /// A JSON-LD active context, built only from bundled context documents.
-struct ActiveContext {
+struct ActiveContext: Sendable {
     var terms: [String: TermDefinition] = [:]
     var vocab: String?
     var defaultLanguage: String?
     /// The context to revert to when leaving a node (set by non-propagating, type-scoped contexts).
     var previous: Box?
+    /// Identifies how this context was built (see ``ContextCache``); 0 is the empty context.
+    var cacheID = 0
 
-    final class Box {
+    /// Immutable after creation.
+    final class Box: @unchecked Sendable {
         let context: ActiveContext
         init(_ context: ActiveContext) { self.context = context }
     }
@@ -51,6 +54,22 @@ struct ContextProcessor {
         _ active: ActiveContext, _ local: JSONValue, remoteStack: [String] = [],
         overrideProtected: Bool = false, propagate: Bool = true
     ) throws(CredentialError) -> ActiveContext {
+        // Remote contexts being expanded are intermediate steps of a cached call.
+        guard remoteStack.isEmpty, active.cacheID >= 0 else {
+            var result = try processUncached(active, local, remoteStack: remoteStack, overrideProtected: overrideProtected, propagate: propagate)
+            result.cacheID = -1
+            return result
+        }
+        let key = "\(active.cacheID)|\(overrideProtected)|\(propagate)|" + local.serialized()
+        if let cached = options.contextCache.get(key) { return cached }
+        let result = try processUncached(active, local, remoteStack: remoteStack, overrideProtected: overrideProtected, propagate: propagate)
+        return options.contextCache.put(key, result)
+    }
+
+    private mutating func processUncached(
+        _ active: ActiveContext, _ local: JSONValue, remoteStack: [String],
+        overrideProtected: Bool, propagate: Bool
+    ) throws(CredentialError) -> ActiveContext {
         var result = active
         var propagate = propagate
         if case .object(let o) = local, let p = o["@propagate"]?.boolValue { propagate = p }
@@ -70,7 +89,7 @@ struct ContextProcessor {
                     throw CredentialError(.limit, "JSON-LD: more than \(options.maxContextLoads) context loads")
                 }
                 guard let document = options.contextLoader(url) else {
-                    throw CredentialError(.context, "JSON-LD: context not bundled: \(url)")
+                    throw CredentialError(.contextNotBundled, "JSON-LD: context not bundled: \(url)")
                 }
                 guard let inner = document["@context"] else { throw CredentialError(.context, "JSON-LD: \(url) has no @context") }
                 result = try process(result, inner, remoteStack: remoteStack + [url], overrideProtected: overrideProtected)
@@ -144,7 +163,7 @@ struct ContextProcessor {
         if let type = object["@type"] {
             guard let t = type.stringValue else { throw CredentialError(.context, "JSON-LD: invalid @type mapping for \(term)") }
             let expanded = try expandIRI(t, in: &active, local: local, defined: &defined, vocab: true, documentRelative: false)
-            guard let expanded, ["@id", "@vocab", "@json", "@none"].contains(expanded) || expanded.contains(":") else {
+            guard let expanded, ["@id", "@vocab", "@json", "@none"].contains(expanded) || expanded.utf8.contains(0x3A) else {
                 throw CredentialError(.context, "JSON-LD: invalid @type mapping for \(term)")
             }
             definition.typeMapping = expanded
@@ -158,11 +177,11 @@ struct ContextProcessor {
             case .null: definition.iri = nil
             case .string(let s):
                 let expanded = try expandIRI(s, in: &active, local: local, defined: &defined, vocab: true, documentRelative: false)
-                guard let expanded, expanded.hasPrefix("@") || expanded.contains(":") else {
+                guard let expanded, expanded.hasPrefix("@") || expanded.utf8.contains(0x3A) else {
                     throw CredentialError(.context, "JSON-LD: term \(term) does not expand to an IRI")
                 }
                 definition.iri = expanded
-                if simpleTerm, !term.contains(":"), !term.contains("/"), let last = expanded.last, ":/?#[]@".contains(last) || expanded.hasPrefix("_:") {
+                if simpleTerm, !term.utf8.contains(0x3A), !term.utf8.contains(0x2F), let last = expanded.utf8.last, Array(":/?#[]@".utf8).contains(last) || expanded.hasPrefix("_:") {
                     definition.isPrefix = true
                 }
             default: throw CredentialError(.context, "JSON-LD: invalid @id for \(term)")

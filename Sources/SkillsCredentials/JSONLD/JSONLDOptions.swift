@@ -12,12 +12,15 @@ public struct JSONLDOptions: Sendable {
     public var maxContextLoads: Int
     /// Maximum number of quads produced for one document.
     public var maxQuads: Int
+    /// Processed contexts; must belong to this loader (a custom loader gets a fresh cache).
+    public var contextCache: ContextCache
 
     public init(
-        contextLoader: @escaping @Sendable (String) -> JSONValue? = BundledContexts.document(for:),
+        contextLoader: (@Sendable (String) -> JSONValue?)? = nil,
         maxContextLoads: Int = 64, maxQuads: Int = 100_000
     ) {
-        self.contextLoader = contextLoader
+        self.contextLoader = contextLoader ?? BundledContexts.document(for:)
+        self.contextCache = contextLoader == nil ? .bundled : ContextCache()
         self.maxContextLoads = maxContextLoads
         self.maxQuads = maxQuads
     }

@@ -41,6 +41,7 @@ final class EventLoop: @unchecked Sendable {
     private var connections: [UInt64: Connection] = [:]
     private var nextID: UInt64 = 2
     private var draining = false
+    private var listenerPaused = false
     private var drainDeadline: UInt64 = 0
     private var scratch = [UInt8](repeating: 0, count: 64 * 1024)
     private let readTimeout: UInt64
@@ -145,7 +146,13 @@ final class EventLoop: @unchecked Sendable {
             }
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
-                return  // EAGAIN, or out of descriptors: try again on the next readiness event
+                if errno == EMFILE || errno == ENFILE {
+                    // Out of descriptors: stop watching the listener until the next sweep, or a
+                    // level-triggered listener would spin the loop.
+                    modify(listener.fd, token: Self.listenerToken, events: 0)
+                    listenerPaused = true
+                }
+                return
             }
             var one: Int32 = 1
             setsockopt(fd, Int32(IPPROTO_TCP), TCP_NODELAY, &one, socklen_t(MemoryLayout<Int32>.size))
@@ -267,9 +274,11 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Writing
 
     private func handleWake(_ now: UInt64) {
-        wakePending.store(false, ordering: .sequentiallyConsistent)
+        // Order matters: reset the eventfd, then clear the flag, then take the queue. Clearing the flag
+        // first could swallow the wake-up of a completion queued between the two and strand it.
         var value: UInt64 = 0
         _ = read(wakeFD, &value, 8)
+        wakePending.store(false, ordering: .sequentiallyConsistent)
         var batch: [Completion] = []
         completions.withLock { swap(&batch, &$0) }
         for completion in batch {
@@ -339,10 +348,7 @@ final class EventLoop: @unchecked Sendable {
         let wantsRead = !connection.peerClosed && (connection.lingering || connection.unconsumedCount < inboundCap)
         let interest = (wantsRead ? Self.readable : 0) | (connection.hasPendingOutput ? Self.writable : 0)
         if interest != connection.interest {
-            var event = epoll_event()
-            event.events = interest
-            event.data.u64 = connection.id
-            epoll_ctl(epollFD, EPOLL_CTL_MOD, connection.fd, &event)
+            modify(connection.fd, token: connection.id, events: interest)
             connection.interest = interest
         }
     }
@@ -350,6 +356,10 @@ final class EventLoop: @unchecked Sendable {
     // MARK: Timeouts
 
     private func sweep(_ now: UInt64) {
+        if listenerPaused, let listener {
+            modify(listener.fd, token: Self.listenerToken, events: Self.readable)
+            listenerPaused = false
+        }
         for connection in Array(connections.values) where !connection.closed {
             if connection.lingering {
                 if now >= connection.lingerDeadline { close(connection) }
@@ -375,6 +385,13 @@ final class EventLoop: @unchecked Sendable {
         event.events = events
         event.data.u64 = token
         epoll_ctl(epollFD, EPOLL_CTL_ADD, fd, &event)
+    }
+
+    private func modify(_ fd: Int32, token: UInt64, events: UInt32) {
+        var event = epoll_event()
+        event.events = events
+        event.data.u64 = token
+        epoll_ctl(epollFD, EPOLL_CTL_MOD, fd, &event)
     }
 
     private func close(_ connection: Connection) {

@@ -13,16 +13,15 @@ extension IndexSnapshot {
         try validateRequest(limit: limit, filters: filters, kind: kind, cursor: cursor)
         let scorer = try MaxScoreScorer(terms: scoringTerms(query, kind: kind))
         var statistics = ScanStatistics()
-        let hits: [ScoredID]
-        if filters.isEmpty {
-            hits = scorer.topK(limit, after: cursor, statistics: &statistics) { _ in true }
-        } else {
-            hits = scorer.topK(limit, after: cursor, statistics: &statistics) { doc in
-                filters.matches(attributes[Int(doc)]!)
-            }
-        }
+        let hits = filters.isEmpty
+            ? scorer.topK(limit, after: cursor, statistics: &statistics, filter: AcceptAll())
+            : scorer.topK(limit, after: cursor, statistics: &statistics, filter: compile(filters))
         let next = hits.count == limit ? hits.last.map { SearchCursor(score: $0.score, document: $0.id, generation: generation) } : nil
         return SearchResult(hits: hits, nextCursor: next, statistics: statistics)
+    }
+
+    func compile(_ filters: FilterSet) -> CompiledFilter {
+        CompiledFilter(filters, columns: columns, attributes: attributes)
     }
 
     func validateRequest(limit: Int, filters: FilterSet, kind: EntityKind, cursor: SearchCursor?) throws(IndexError) {
@@ -66,23 +65,10 @@ extension IndexSnapshot {
         return terms
     }
 
-    /// BM25 score of `doc` for `text` alone (0 if no term matches): the text feature for rescoring.
+    /// BM25 score of `doc` for `text` alone (0 if no term matches).
     public func textScore(_ text: String, doc: Int32) -> Float {
         guard let kind = attributes[Int(doc)]?.kind else { return 0 }
-        let part = partitions[Self.ordinal(kind)]
-        var counts: [Int32: Float] = [:]
-        for term in analyzer.terms(text) {
-            if let id = termIDs[term] { counts[id, default: 0] += 1 }
-        }
-        var score = 0.0
-        for (id, count) in counts {
-            let postings = part.textPostings[Int(id)]
-            let p = postings.seek(doc, from: 0)
-            if p < postings.count, postings.docs[p] == doc {
-                score += Double(count * part.textIDF[Int(id)] * postings.weights[p])
-            }
-        }
-        return Float(score)
+        return textScore(bindText(text, in: kind), doc: doc)
     }
 }
 
@@ -97,7 +83,38 @@ extension IndexSnapshot {
         try filters.validate(targetKind: kind)
         let scorer = try MaxScoreScorer(terms: scoringTerms(query, kind: kind))
         var statistics = ScanStatistics()
-        if filters.isEmpty { return scorer.topK(count, after: nil, statistics: &statistics) { _ in true } }
-        return scorer.topK(count, after: nil, statistics: &statistics) { filters.matches(attributes[Int($0)]!) }
+        if filters.isEmpty { return scorer.topK(count, after: nil, statistics: &statistics, filter: AcceptAll()) }
+        return scorer.topK(count, after: nil, statistics: &statistics, filter: compile(filters))
+    }
+}
+
+/// A free-text query bound to one kind's statistics, for scoring many documents against it.
+public struct BoundTextQuery: Sendable {
+    let terms: [(postings: PostingList, multiplier: Float)]
+}
+
+extension IndexSnapshot {
+    /// Analyses `text` once and binds its terms to `kind`'s postings and IDFs.
+    public func bindText(_ text: String, in kind: EntityKind) -> BoundTextQuery {
+        let part = partitions[Self.ordinal(kind)]
+        var counts: [Int32: Float] = [:]
+        for term in analyzer.terms(text) {
+            if let id = termIDs[term] { counts[id, default: 0] += 1 }
+        }
+        return BoundTextQuery(terms: counts.sorted { $0.key < $1.key }.map { (part.textPostings[Int($0.key)], $0.value * part.textIDF[Int($0.key)]) })
+    }
+
+    /// BM25 of `doc` for a bound query (0 if no term matches); equals the text part of ``search(_:in:filters:limit:after:)``.
+    ///
+    /// - Complexity: O(terms · log postings).
+    public func textScore(_ query: BoundTextQuery, doc: Int32) -> Float {
+        var score = 0.0
+        for term in query.terms {
+            let p = term.postings.seek(doc, from: 0)
+            if p < term.postings.count, term.postings.docs[p] == doc {
+                score += Double(term.multiplier * term.postings.weights[p])
+            }
+        }
+        return Float(score)
     }
 }

@@ -27,7 +27,7 @@ struct MaxScoreScorer {
 
     /// The `k` best documents accepted by `accept` and admitted by `after`.
     func topK(
-        _ k: Int, after: SearchCursor?, statistics: inout ScanStatistics, accept: (Int32) -> Bool
+        _ k: Int, after: SearchCursor?, statistics: inout ScanStatistics, filter: some DocumentFilter
     ) -> [ScoredID] {
         let n = terms.count
         var collector = TopKCollector(k: k)
@@ -49,17 +49,17 @@ struct MaxScoreScorer {
             }
             if doc == .max { break }
             var score = 0.0
+            // Element access through `terms[i].postings` (no local copy) avoids retain/release per posting.
             for i in firstEssential..<n {
                 let p = position[i]
-                let postings = terms[i].postings
-                if p < postings.count, postings.docs[p] == doc {
-                    score += Double(terms[i].multiplier * postings.weights[p])
+                if p < terms[i].postings.docs.count, terms[i].postings.docs[p] == doc {
+                    score += Double(terms[i].multiplier * terms[i].postings.weights[p])
                     position[i] = p + 1
                     statistics.postingsRead += 1
                 }
             }
             if firstEssential > 0, score + prefixBound[firstEssential - 1] <= threshold { continue }
-            if !accept(doc) { continue }
+            if !filter.accepts(doc) { continue }
             var pruned = false
             var i = firstEssential - 1
             while i >= 0 {
@@ -67,13 +67,12 @@ struct MaxScoreScorer {
                     pruned = true
                     break
                 }
-                let postings = terms[i].postings
-                let p = postings.seek(doc, from: position[i])
+                let p = terms[i].postings.seek(doc, from: position[i])
                 position[i] = p
                 statistics.seeks += 1
-                if p < postings.count, postings.docs[p] == doc {
+                if p < terms[i].postings.docs.count, terms[i].postings.docs[p] == doc {
                     statistics.postingsRead += 1
-                    score += Double(terms[i].multiplier * postings.weights[p])
+                    score += Double(terms[i].multiplier * terms[i].postings.weights[p])
                 }
                 i -= 1
             }

@@ -10,6 +10,7 @@ public struct IndexSnapshot: Sendable {
     let entities: [Entity?]
     let profiles: [SkillProfile]
     let attributes: [DocumentAttributes?]
+    let columns: AttributeColumns
     let slotByKey: [EntityKey: Int32]
     let termIDs: [String: Int32]
     let partitions: [KindPartition]
@@ -20,6 +21,7 @@ public struct IndexSnapshot: Sendable {
         entities = writer.slots.map { $0?.entity }
         profiles = writer.slots.map { $0?.profile ?? .empty }
         attributes = writer.slots.map { $0?.attributes }
+        columns = AttributeColumns(attributes)
         slotByKey = writer.slotByKey
         termIDs = writer.termIDs
         let config = writer.configuration

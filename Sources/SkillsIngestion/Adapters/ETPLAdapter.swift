@@ -35,7 +35,8 @@ public struct ETPLAdapter: IngestAdapter {
         }
         if let hours = row["totalclockhours"]?.text {
             guard let value = Double(hours), value >= 0 else { throw .invalid("totalclockhours", "'\(hours)' is not a number") }
-            program.clockHours = Int(value.rounded())
+            // 0 means "not reported" in the export.
+            program.clockHours = value >= 1 ? Int(value.rounded()) : nil
         }
         program.weeks = row["calendarlengthid"]?.text.flatMap { Self.weeksByCalendarLength[$0] }
         let remote = row["mention_remote"]?.text == "True"

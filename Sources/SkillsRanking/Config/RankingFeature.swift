@@ -25,7 +25,23 @@ public enum RankingFeature: String, Sendable, Hashable, Codable, CaseIterable, C
     /// The occupation's labour-market demand score.
     case labourDemand = "labour_demand"
 
-    public static func < (a: RankingFeature, b: RankingFeature) -> Bool {
-        allCases.firstIndex(of: a)! < allCases.firstIndex(of: b)!
+    /// Position in ``allCases``.
+    public var ordinal: Int {
+        switch self {
+        case .requiredCoverage: 0
+        case .preferredCoverage: 1
+        case .relatedCredit: 2
+        case .textScore: 3
+        case .vectorCosine: 4
+        case .verifiedShare: 5
+        case .recency: 6
+        case .distance: 7
+        case .payFit: 8
+        case .programCost: 9
+        case .programDuration: 10
+        case .labourDemand: 11
+        }
     }
+
+    public static func < (a: RankingFeature, b: RankingFeature) -> Bool { a.ordinal < b.ordinal }
 }

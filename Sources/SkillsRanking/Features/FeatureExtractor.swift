@@ -17,11 +17,12 @@ struct FeatureExtractor: Sendable {
         }
     }
 
+    /// Feature values indexed by ``RankingFeature/ordinal``; features that do not apply are 0.
     func values(
         direction: MatchDirection, source: Entity, target: Entity, sourceProfile: SkillProfile, targetProfile: SkillProfile,
         comparison: SkillComparison, textScore: Float, settings: RankingConfig.Direction
-    ) -> [RankingFeature: Double] {
-        var v: [RankingFeature: Double] = [:]
+    ) -> FeatureValues {
+        var v = FeatureValues()
         v[.requiredCoverage] = comparison.requiredCoverage
         v[.preferredCoverage] = comparison.preferredCoverage
         v[.relatedCredit] = comparison.relatedCredit
@@ -97,5 +98,15 @@ struct FeatureExtractor: Sendable {
         if offered.overlaps(desired) { return 1 }
         guard let top = offered.maximum ?? offered.minimum, let want = desired.minimum, want > 0 else { return 0.5 }
         return max(0, min(1, top / want))
+    }
+}
+
+/// One value per ``RankingFeature``, in a fixed-size buffer (the rescoring loop runs it hundreds of times).
+struct FeatureValues {
+    private var storage = [Double](repeating: 0, count: RankingFeature.allCases.count)
+
+    subscript(_ feature: RankingFeature) -> Double? {
+        get { storage[feature.ordinal] }
+        set { storage[feature.ordinal] = newValue ?? 0 }
     }
 }

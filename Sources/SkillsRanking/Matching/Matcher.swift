@@ -53,8 +53,9 @@ public struct Matcher: Sendable {
             pool = try snapshot.candidates(query, in: request.direction.targetKind, filters: filters, count: settings.candidatePool)
         } catch { throw .index(error) }
 
+        let context = Context(matcher: self, direction: request.direction, source: source, goal: goal, settings: settings)
         var scored: [(doc: Int32, score: Double, rank: Float)] = pool.map { hit in
-            let s = score(request.direction, source: source, target: hit.id, goal: goal, settings: settings).score
+            let s = score(context, target: hit.id).score
             return (hit.id, s, Float(s))
         }
         scored.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.doc < $1.doc }
@@ -62,8 +63,7 @@ public struct Matcher: Sendable {
         let page = scored.prefix(request.limit)
         let matches = page.map { item in
             let entity = snapshot.entity(item.doc)!
-            let explanation = request.explain
-                ? score(request.direction, source: source, target: item.doc, goal: goal, settings: settings) : nil
+            let explanation = request.explain ? score(context, target: item.doc) : nil
             return Match(target: EntityKey(entity.kind, entity.id), document: item.doc, score: item.score, explanation: explanation)
         }
         let next = scored.count > page.count
@@ -79,7 +79,8 @@ public struct Matcher: Sendable {
         let s = try document(source, expected: direction.sourceKind, role: "source")
         let t = try document(target, expected: direction.targetKind, role: "target")
         let request = MatchRequest(source: source, direction: direction, goal: goal)
-        return score(direction, source: s, target: t, goal: try goalProfile(request, source: s), settings: settings)
+        let context = Context(matcher: self, direction: direction, source: s, goal: try goalProfile(request, source: s), settings: settings)
+        return score(context, target: t)
     }
 
     func document(_ key: EntityKey, expected: EntityKind, role: String) throws(RankingError) -> Int32 {
@@ -101,7 +102,7 @@ public struct Matcher: Sendable {
         return SkillProfile(entries: snapshot.profile(goal).entries.filter { have.entry(for: $0.skill) == nil })
     }
 
-    func generationQuery(_ direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) -> SearchQuery {
+    public func generationQuery(_ direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) -> SearchQuery {
         let profile = goal ?? snapshot.profile(source)
         var weights: [Int32: Float] = [:]
         for entry in profile.entries { weights[entry.skill] = entry.weight }
@@ -117,23 +118,45 @@ public struct Matcher: Sendable {
         return SearchQuery(skills: skills, text: snapshot.entity(source)?.title ?? "", textBoost: settings.textBoost)
     }
 
+    /// What every rescored pair of one request shares, computed once.
+    struct Context {
+        let direction: MatchDirection
+        let source: Entity
+        let sourceProfile: SkillProfile
+        let goal: SkillProfile?
+        let settings: RankingConfig.Direction
+        let text: BoundTextQuery?
+        /// Positive weights in feature order.
+        let weights: [(feature: RankingFeature, weight: Double)]
+        let total: Double
+
+        init(matcher: Matcher, direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) {
+            self.direction = direction
+            self.source = matcher.snapshot.entity(source)!
+            self.sourceProfile = matcher.snapshot.profile(source)
+            self.goal = goal
+            self.settings = settings
+            text = settings.weights[.textScore, default: 0] > 0 ? matcher.snapshot.bindText(self.source.title, in: direction.targetKind) : nil
+            weights = RankingFeature.allCases.compactMap { f in settings.weights[f].flatMap { $0 > 0 ? (f, $0) : nil } }
+            total = settings.totalWeight
+        }
+    }
+
     /// Features, weighted contributions and skill facts of one pair.
-    func score(_ direction: MatchDirection, source: Int32, target: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) -> Explanation {
-        let sourceProfile = snapshot.profile(source), targetProfile = snapshot.profile(target)
-        let sides = FeatureExtractor.sides(direction, source: sourceProfile, target: targetProfile, goal: goal)
+    func score(_ context: Context, target: Int32) -> Explanation {
+        let targetProfile = snapshot.profile(target)
+        let sides = FeatureExtractor.sides(context.direction, source: context.sourceProfile, target: targetProfile, goal: context.goal)
         let comparison = SkillComparison(demand: sides.demand, supply: sides.supply, related: related)
-        let sourceEntity = snapshot.entity(source)!
-        let text = settings.weights[.textScore, default: 0] > 0 ? snapshot.textScore(sourceEntity.title, doc: target) : 0
+        let text = context.text.map { snapshot.textScore($0, doc: target) } ?? 0
         let values = features.values(
-            direction: direction, source: sourceEntity, target: snapshot.entity(target)!, sourceProfile: sourceProfile,
-            targetProfile: targetProfile, comparison: comparison, textScore: text, settings: settings)
-        let total = settings.totalWeight
+            direction: context.direction, source: context.source, target: snapshot.entity(target)!, sourceProfile: context.sourceProfile,
+            targetProfile: targetProfile, comparison: comparison, textScore: text, settings: context.settings)
         var contributions: [FeatureContribution] = []
+        contributions.reserveCapacity(context.weights.count)
         var sum = 0.0
-        for feature in RankingFeature.allCases {
-            guard let weight = settings.weights[feature], weight > 0 else { continue }
+        for (feature, weight) in context.weights {
             let value = values[feature] ?? 0
-            let points = 100 * weight * value / total
+            let points = 100 * weight * value / context.total
             contributions.append(FeatureContribution(feature: feature, value: value, weight: weight, points: points))
             sum += points
         }

@@ -152,6 +152,17 @@ public struct EntityStore {
     /// Returns how many rows were visited.
     @discardableResult
     public func scan(kind: String, fields: ScanFields = .all, _ body: (ScannedEntity) throws -> Void) throws -> Int {
+        try scanBuffers(kind: kind, fields: fields) { row in
+            let statement = row.statement
+            try body(ScannedEntity(
+                id: row.id, document: statement.optionalBlob(1), profile: statement.optionalBlob(2),
+                vector: statement.optionalBlob(3), expiresAt: row.expiresAt, updatedAt: row.updatedAt))
+        }
+    }
+
+    /// ``scan(kind:fields:_:)`` without copying blobs: `body` reads SQLite's buffers in place.
+    @discardableResult
+    public func scanBuffers(kind: String, fields: ScanFields = .all, _ body: (ScanRowView) throws -> Void) throws -> Int {
         // A table scan in row order reads the file sequentially; the (kind, id) index would not.
         let sql = """
             SELECT id, \(fields.contains(.document) ? "document" : "NULL"), \(fields.contains(.profile) ? "profile" : "NULL"),
@@ -162,11 +173,9 @@ public struct EntityStore {
             try connection.withStatement(sql) { statement in
                 try statement.bind(1, kind)
                 var visited = 0
+                let row = ScanRowView(statement: statement)
                 while try statement.step() {
-                    try body(ScannedEntity(
-                        id: statement.text(0), document: statement.optionalBlob(1), profile: statement.optionalBlob(2),
-                        vector: statement.optionalBlob(3), expiresAt: Timestamp.date(statement.optionalInt64(4)),
-                        updatedAt: Timestamp.date(statement.int64(5))))
+                    try body(row)
                     visited += 1
                 }
                 return visited

@@ -23,6 +23,9 @@ public struct IngestQueue {
     // MARK: Producing
 
     /// Stores a task and all its items durably in one transaction and returns the task id.
+    ///
+    /// Call it outside any transaction: inside one, the outer commit (and its `synchronous` level)
+    /// decides durability. Items are numbered (`seq`) in input order, rejected ones included.
     @discardableResult
     public func enqueue(taskFormat: String, source: String, items: [EnqueueItem], at now: Date = Date()) throws -> Int64 {
         guard !taskFormat.isEmpty, !source.isEmpty else {
@@ -43,26 +46,32 @@ public struct IngestQueue {
                 }
                 let taskID = connection.lastInsertRowID
                 try connection.withStatement("""
-                    INSERT INTO ingest_items (task_id, seq, payload, state, next_attempt_at, error, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO ingest_items (task_id, seq, state, next_attempt_at, error, updated_at)
+                    VALUES (?, ?, ?, ?, ?, ?)
                     """) { statement in
-                    for (seq, item) in items.enumerated() {
-                        try statement.bind(1, taskID)
-                        try statement.bind(2, seq)
-                        switch item {
-                        case .payload(let data):
-                            try statement.bind(3, data)
-                            try statement.bind(4, ItemState.pending.rawValue)
-                            try statement.bind(6, nil as String?)
-                        case .rejected(let reason):
-                            try statement.bind(3, nil as Data?)
-                            try statement.bind(4, ItemState.failed.rawValue)
-                            try statement.bind(6, reason)
+                    try connection.withStatement("INSERT INTO ingest_payloads (item_id, payload) VALUES (?, ?)") { payload in
+                        for (seq, item) in items.enumerated() {
+                            try statement.bind(1, taskID)
+                            try statement.bind(2, seq)
+                            switch item {
+                            case .payload:
+                                try statement.bind(3, ItemState.pending.rawValue)
+                                try statement.bind(5, nil as String?)
+                            case .rejected(let reason):
+                                try statement.bind(3, ItemState.failed.rawValue)
+                                try statement.bind(5, reason)
+                            }
+                            try statement.bind(4, time)
+                            try statement.bind(6, time)
+                            try statement.run()
+                            statement.reset()
+                            if case .payload(let data) = item {
+                                try payload.bind(1, connection.lastInsertRowID)
+                                try payload.bind(2, data)
+                                try payload.run()
+                                payload.reset()
+                            }
                         }
-                        try statement.bind(5, time)
-                        try statement.bind(7, time)
-                        try statement.run()
-                        statement.reset()
                     }
                 }
                 return taskID
@@ -100,7 +109,7 @@ public struct IngestQueue {
                 WHERE id IN (SELECT id FROM ingest_items INDEXED BY ingest_items_ready
                              WHERE state = 'pending' AND next_attempt_at <= ?3
                              ORDER BY next_attempt_at, id LIMIT ?4)
-                RETURNING id, task_id, seq, payload, attempts
+                RETURNING id, task_id, seq, attempts
                 """) { statement in
                 try statement.bind(1, worker)
                 try statement.bind(2, leaseEnd)
@@ -110,13 +119,14 @@ public struct IngestQueue {
                 while try statement.step() {
                     rows.append(ClaimedItem(
                         id: statement.int64(0), taskID: statement.int64(1), seq: statement.int(2),
-                        payload: statement.blob(3), attempts: statement.int(4), format: "", source: ""))
+                        payload: Data(), attempts: statement.int(3), format: "", source: ""))
                 }
                 return rows
             }
             claimed.sort { $0.id < $1.id }
             var tasks: [Int64: (format: String, source: String)] = [:]
             for index in claimed.indices {
+                claimed[index].payload = try payload(itemID: claimed[index].id)
                 let taskID = claimed[index].taskID
                 if tasks[taskID] == nil { tasks[taskID] = try taskOrigin(taskID) }
                 claimed[index].format = tasks[taskID]!.format
@@ -219,7 +229,7 @@ public struct IngestQueue {
             var moved = 0
             try connection.withStatement("""
                 UPDATE ingest_items SET state = 'pending', attempts = 0, next_attempt_at = ?, error = NULL, updated_at = ?
-                WHERE id = ? AND state IN ('failed', 'dead') AND payload IS NOT NULL
+                WHERE id = ? AND state IN ('failed', 'dead') AND EXISTS (SELECT 1 FROM ingest_payloads WHERE item_id = ingest_items.id)
                 """) { statement in
                 for id in itemIDs {
                     try statement.bind(1, time)
@@ -321,6 +331,13 @@ public struct IngestQueue {
             try $0.bind(1, time)
             try $0.bind(2, retryPolicy.maxAttempts)
             try $0.run()
+        }
+    }
+
+    private func payload(itemID: Int64) throws -> Data {
+        try connection.withStatement("SELECT payload FROM ingest_payloads WHERE item_id = ?") {
+            try $0.bind(1, itemID)
+            return try $0.step() ? $0.blob(0) : Data()
         }
     }
 

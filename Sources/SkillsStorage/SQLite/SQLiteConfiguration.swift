@@ -28,6 +28,21 @@ public struct SQLiteConfiguration: Sendable, Equatable, Codable {
 
     public init() {}
 
+    /// Missing keys keep their defaults, so a config file names only what it changes.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        let defaults = SQLiteConfiguration()
+        busyTimeoutMilliseconds = try container.decodeIfPresent(Int.self, forKey: .busyTimeoutMilliseconds)
+            ?? defaults.busyTimeoutMilliseconds
+        synchronous = try container.decodeIfPresent(Synchronous.self, forKey: .synchronous) ?? defaults.synchronous
+        enqueueSynchronous = try container.decodeIfPresent(Synchronous.self, forKey: .enqueueSynchronous)
+            ?? defaults.enqueueSynchronous
+        busyRetries = try container.decodeIfPresent(Int.self, forKey: .busyRetries) ?? defaults.busyRetries
+        statementCacheSize = try container.decodeIfPresent(Int.self, forKey: .statementCacheSize) ?? defaults.statementCacheSize
+        cacheSizeKiB = try container.decodeIfPresent(Int.self, forKey: .cacheSizeKiB) ?? defaults.cacheSizeKiB
+        mmapSizeBytes = try container.decodeIfPresent(Int.self, forKey: .mmapSizeBytes) ?? defaults.mmapSizeBytes
+    }
+
     /// Throws `.invalidArgument` naming the offending key.
     public func validate() throws(StorageError) {
         if busyTimeoutMilliseconds < 0 {

@@ -88,6 +88,14 @@ public final class SQLiteStatement {
         return Data(bytes: pointer, count: Int(sqlite3_column_bytes(handle, column)))
     }
 
+    /// The blob in SQLite's buffer, valid until the next step or reset; `nil` for NULL.
+    public func blobBuffer(_ column: Int32) -> UnsafeRawBufferPointer? {
+        if isNull(column) { return nil }
+        let count = Int(sqlite3_column_bytes(handle, column))
+        guard count > 0, let pointer = sqlite3_column_blob(handle, column) else { return UnsafeRawBufferPointer(start: nil, count: 0) }
+        return UnsafeRawBufferPointer(start: pointer, count: count)
+    }
+
     public func optionalBlob(_ column: Int32) -> Data? { isNull(column) ? nil : blob(column) }
 
     func reset() {

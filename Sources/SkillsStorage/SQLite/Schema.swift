@@ -41,7 +41,6 @@ public enum Schema {
             id INTEGER PRIMARY KEY,
             task_id INTEGER NOT NULL REFERENCES ingest_tasks(id) ON DELETE CASCADE,
             seq INTEGER NOT NULL,
-            payload BLOB,
             state TEXT NOT NULL
                 CHECK (state IN ('pending', 'processing', 'done', 'skipped', 'failed', 'dead')),
             attempts INTEGER NOT NULL DEFAULT 0,
@@ -51,6 +50,11 @@ public enum Schema {
             error TEXT,
             updated_at INTEGER NOT NULL,
             UNIQUE (task_id, seq)
+        );
+        -- Payloads live apart so that claim and completion rewrite small rows, not pages of payload.
+        CREATE TABLE ingest_payloads (
+            item_id INTEGER PRIMARY KEY REFERENCES ingest_items(id) ON DELETE CASCADE,
+            payload BLOB NOT NULL
         );
         CREATE INDEX ingest_items_ready ON ingest_items(next_attempt_at, id) WHERE state = 'pending';
         CREATE INDEX ingest_items_leased ON ingest_items(lease_expires_at) WHERE state = 'processing';

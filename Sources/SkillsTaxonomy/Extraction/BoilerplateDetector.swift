@@ -5,22 +5,18 @@
 /// job section closes ("Requirements", "Your profile", "What you will do").
 struct BoilerplateDetector: Sendable {
     /// Cue words and their weights; a sentence whose cues sum to ``threshold`` is boilerplate.
-    private let cueWeights: [UInt64: Int]
-    /// Word pairs that are cues on their own ("equal opportunity", "time off").
-    private let cuePairs: [Pair: Int]
+    private let cueWeights: FlatHashTable
+    /// Word pairs that are cues on their own ("equal opportunity", "time off"), keyed by the
+    /// first word's hash and the second's low 32 bits.
+    private let cuePairs: FlatHashTable
     /// Words of headings that start a section about the job itself.
     private let jobSectionCues: Set<UInt64>
     private let threshold = 2
     /// Sentences this short are headings.
     private let headingLength = 4
 
-    private struct Pair: Hashable {
-        var first: UInt64
-        var second: UInt64
-    }
-
     init() {
-        var weights: [UInt64: Int] = [:]
+        var weights = FlatHashTable()
         let strong = [
             "eeo", "affirmative", "veteran", "veterans", "disability", "disabilities", "discrimination",
             "religion", "ethnicity", "pregnancy", "ancestry", "genetic", "gender", "benefits", "perks",
@@ -33,15 +29,15 @@ struct BoilerplateDetector: Sendable {
             "health", "offer", "competitive", "compensation", "relocation", "visa", "sponsorship", "law",
             "applicants", "consideration", "regardless", "policy", "parental", "leave", "culture", "mission",
         ]
-        for word in strong { weights[Self.hash(word)] = 2 }
-        for word in weak { weights[Self.hash(word)] = 1 }
+        for word in strong { weights.set(2, for: Self.hash(word)) }
+        for word in weak { weights.set(1, for: Self.hash(word)) }
         cueWeights = weights
-        var pairs: [Pair: Int] = [:]
+        var pairs = FlatHashTable()
         for (a, b) in [
             ("equal", "opportunity"), ("time", "off"), ("national", "origin"), ("we", "offer"), ("about", "us"),
             ("privacy", "policy"), ("health", "insurance"), ("what", "offer"), ("who", "we"),
         ] {
-            pairs[Pair(first: Self.hash(a), second: Self.hash(b))] = 2
+            pairs.set(2, for: Self.hash(a), UInt32(truncatingIfNeeded: Self.hash(b)))
         }
         cuePairs = pairs
         jobSectionCues = Set(
@@ -61,8 +57,10 @@ struct BoilerplateDetector: Sendable {
             while end < tokens.count, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
             var score = 0
             for i in start..<end {
-                score += cueWeights[tokens[i].hash] ?? 0
-                if i + 1 < end { score += cuePairs[Pair(first: tokens[i].hash, second: tokens[i + 1].hash)] ?? 0 }
+                score += Int(cueWeights.value(tokens[i].hash) ?? 0)
+                if i + 1 < end {
+                    score += Int(cuePairs.value(tokens[i].hash, UInt32(truncatingIfNeeded: tokens[i + 1].hash)) ?? 0)
+                }
             }
             let isHeading = end - start <= headingLength
             if isHeading {

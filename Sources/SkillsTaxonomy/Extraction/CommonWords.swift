@@ -45,6 +45,10 @@ public enum CommonWords {
         "under", "unit", "up", "us", "use", "user", "value", "view", "vision", "visit", "voice", "want",
         "watch", "water", "way", "we", "web", "well", "what", "when", "where", "which", "while", "who",
         "whole", "why", "will", "win", "with", "word", "work", "world", "write", "year", "yes", "you", "your",
+        // verbs that open task statements
+        "adapt", "analyze", "analyse", "assess", "assist", "coordinate", "determine", "direct", "ensure", "evaluate",
+        "explain", "identify", "inspect", "maintain", "monitor", "operate", "perform", "prepare", "provide",
+        "recommend", "reflect", "evolve", "compass", "act", "it", "clock", "track", "notes", "forms", "sketch",
         // generic in job adverts
         "ability", "analysis", "analytics", "communication", "communications", "english", "experience",
         "knowledge", "leadership", "marketing", "operations", "planning", "programming", "sales", "security",

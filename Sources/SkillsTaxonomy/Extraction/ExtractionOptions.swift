@@ -31,7 +31,7 @@ public struct ExtractionOptions: Sendable, Hashable {
     public var deriveVariants: Bool
 
     public init(
-        minimumConfidence: Double = 0.65, maximumPhraseTokens: Int = 12, blockedPhrases: [String] = [],
+        minimumConfidence: Double = 0.67, maximumPhraseTokens: Int = 12, blockedPhrases: [String] = [],
         aliases: [ExtractionAlias] = [], extraCommonWords: [String] = [], boilerplateWeight: Double = 0.25,
         deriveVariants: Bool = true
     ) {

@@ -93,10 +93,19 @@ struct ExtractionPass {
         }
         var allowed: [PhraseEntry] = []
         for entry in extractor.dictionary.entries(of: match.node) {
+            // A capitalised word opening a sentence ("Analyze data…") is no evidence for a
+            // product of that name: one-word technology names there need technical context.
+            if single, token.flags.contains(.sentenceStart), extractor.types[Int(entry.skill)] == .technology,
+                !token.flags.contains(.symbol), !inContext()
+            {
+                continue
+            }
             switch entry.guardRule {
             case .none, .generic: allowed.append(entry)
             case .capitalized:
-                if token.flags.contains(.capitalized), inContext() { allowed.append(entry) }
+                if token.flags.contains(.capitalized), !token.flags.contains(.sentenceStart), inContext() {
+                    allowed.append(entry)
+                }
             case .upperCase, .oneLetter:
                 if token.flags.contains(.allUpper), inContext() { allowed.append(entry) }
             }
@@ -111,11 +120,17 @@ struct ExtractionPass {
             case .preferred: c = 0.90
             case .custom: c = 0.85
             case .alternative: c = 0.80
-            case .relatedAlternative: c = 0.72
+            case .relatedAlternative: c = 0.66
             case .derived: c = 0.70
             }
             if single {
                 c *= 0.85
+                if entry.surface != 0, entry.surface != token.surface { c *= 0.85 }
+                if entry.lowerCaseLabel, token.flags.contains(.capitalized),
+                    token.flags.isDisjoint(with: [.sentenceStart, .allUpper])
+                {
+                    c *= 0.85
+                }
                 if entry.guardRule == .generic { c *= 0.65 }
                 if extractor.types[Int(entry.skill)] != .skill, inContext() { c *= 1.05 }
                 if token.flags.contains(.allUpper), token.letters > 1, entry.guardRule != .generic { c *= 1.1 }

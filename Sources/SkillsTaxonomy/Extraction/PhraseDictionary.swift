@@ -1,12 +1,7 @@
 /// The precompiled phrase dictionary: a trie over normalised token hashes whose nodes carry the
 /// skills their phrase names. Built once from labels; lookups cost one hash probe per token.
 struct PhraseDictionary: Sendable {
-    private struct Edge: Hashable {
-        var node: Int32
-        var token: UInt64
-    }
-
-    private var edges: [Edge: Int32] = [:]
+    private var edges = FlatHashTable(minimumCapacity: 1 << 18)
     /// Entries of node `n` are `entries[entryStart[n]..<entryStart[n + 1]]` once finalised.
     private(set) var entryStart: [Int32] = []
     private(set) var entries: [PhraseEntry] = []
@@ -23,7 +18,7 @@ struct PhraseDictionary: Sendable {
     /// The child of `node` along `token`, if any phrase continues that way.
     @inline(__always)
     func child(of node: Int32, token: UInt64) -> Int32? {
-        edges[Edge(node: node, token: token)]
+        edges.value(token, UInt32(bitPattern: node))
     }
 
     func entries(of node: Int32) -> ArraySlice<PhraseEntry> {
@@ -39,14 +34,13 @@ struct PhraseDictionary: Sendable {
     mutating func insert(_ tokens: some Sequence<UInt64>) -> Int32 {
         var node = Self.root
         for token in tokens {
-            let key = Edge(node: node, token: token)
-            if let next = edges[key] {
+            if let next = edges.value(token, UInt32(bitPattern: node)) {
                 node = next
             } else {
                 let next = Int32(depth.count)
                 depth.append(depth[Int(node)] &+ 1)
                 blocked.append(false)
-                edges[key] = next
+                edges.set(next, for: token, UInt32(bitPattern: node))
                 node = next
             }
         }
@@ -73,19 +67,20 @@ struct PhraseDictionary: Sendable {
         entries = []
         entries.reserveCapacity(pending.count)
         var i = 0
+        var group: [PhraseEntry] = []
         while i < pending.count {
             let node = pending[i].node
             var j = i
-            var group: [PhraseEntry] = []
+            group.removeAll(keepingCapacity: true)
             while j < pending.count, pending[j].node == node {
                 if group.last?.skill != pending[j].entry.skill { group.append(pending[j].entry) }
                 j += 1
             }
-            if group.contains(where: { types[Int($0.skill)] != .technology }) {
+            if group.count > 1, group.contains(where: { types[Int($0.skill)] != .technology }) {
                 group.removeAll { types[Int($0.skill)] == .technology }
             }
             group.removeAll { $0.guardRule == .generic && $0.kind != .preferred }
-            group.sort { ($0.kind, $0.skill) < ($1.kind, $1.skill) }
+            if group.count > 1 { group.sort { ($0.kind, $0.skill) < ($1.kind, $1.skill) } }
             entries.append(contentsOf: group)
             entryStart[Int(node) + 1] = Int32(group.count)
             i = j

@@ -38,4 +38,9 @@ struct PhraseEntry: Sendable, Hashable {
     var skill: SkillIndex
     var kind: LabelKind
     var guardRule: MatchGuard
+    /// For one-word phrases: the unstemmed word's hash, so a mention in another inflection
+    /// ("crafted" for "crafting") can score lower. 0 for longer phrases.
+    var surface: UInt64 = 0
+    /// For one-word phrases: the label is written in lower case (a common noun, not a name).
+    var lowerCaseLabel = false
 }

@@ -5,8 +5,12 @@
 /// proportion to the text, and is safe to call from many threads at once.
 ///
 /// Confidence of a mention is the product of:
-/// - the label kind: preferred 0.90, operator alias 0.85, alternative 0.80, derived 0.70;
-/// - length: one-word phrases × 0.85;
+/// - the label kind: preferred 0.90, operator alias 0.85, alternative 0.80 (also the preferred
+///   label without its parenthesised qualifier), alternative sharing no word with the preferred
+///   label 0.72, derived 0.70;
+/// - length: one-word phrases × 0.85, and a further × 0.85 when the word is inflected otherwise
+///   than the label ("crafted" for "crafting") or capitalised inside a sentence while the label
+///   is a lower-case common noun ("the Electricity Sales team": part of a name);
 /// - generic one-word preferred labels ("communication") × 0.65;
 /// - ambiguity: a phrase naming k skills gives each × 1/√k;
 /// - acronym evidence: an upper-case label written in upper case × 1.1, and technical context
@@ -101,23 +105,30 @@ private struct DictionaryBuilder {
     @discardableResult
     mutating func add(
         _ label: String, skill: SkillIndex, kind: LabelKind, type: SkillType, derive: Bool,
-        preferredWords: Set<UInt64> = []
-    ) -> Set<UInt64> {
+        preferredWords: [UInt64] = []
+    ) -> [UInt64] {
         tokens.removeAll(keepingCapacity: true)
         TextTokenizer.tokenize(label, into: &tokens)
-        let words = Set(tokens.map(\.hash))
+        let words = tokens.map(\.hash)
         guard !tokens.isEmpty else { return [] }
         guard tokens.count <= maximumTokens else { return words }
         var kind = kind
-        if kind == .alternative, !preferredWords.isEmpty, words.isDisjoint(with: preferredWords) { kind = .relatedAlternative }
-        let guardRule = guardRule(for: tokens)
-        dictionary.add(PhraseEntry(skill: skill, kind: kind, guardRule: guardRule), at: dictionary.insert(tokens.map(\.hash)))
+        if kind == .alternative, !preferredWords.isEmpty, !words.contains(where: preferredWords.contains) {
+            kind = .relatedAlternative
+        }
+        var entry = PhraseEntry(skill: skill, kind: kind, guardRule: guardRule(for: tokens, type: type))
+        if tokens.count == 1 {
+            entry.surface = tokens[0].surface
+            entry.lowerCaseLabel = !tokens[0].flags.contains(.capitalized) && !tokens[0].flags.contains(.symbol)
+        }
+        dictionary.add(entry, at: dictionary.insert(words))
         guard derive else { return words }
         if let nominal = LabelVariants.nominalised(tokens, type: type) {
             dictionary.add(PhraseEntry(skill: skill, kind: .derived, guardRule: .none), at: dictionary.insert(nominal))
         }
         if let short = LabelVariants.withoutQualifier(label) {
-            add(short, skill: skill, kind: .derived, type: type, derive: false)
+            // The qualifier only disambiguates the preferred label: "Java" is that skill's name.
+            add(short, skill: skill, kind: kind == .preferred ? .alternative : .derived, type: type, derive: false)
         }
         return words
     }
@@ -130,8 +141,13 @@ private struct DictionaryBuilder {
         return true
     }
 
-    private func guardRule(for tokens: [TextToken]) -> MatchGuard {
-        guard tokens.count == 1, let token = tokens.first else { return .none }
+    private func guardRule(for tokens: [TextToken], type: SkillType) -> MatchGuard {
+        if tokens.count > 1 {
+            // A product named by common words only ("Adapt It", "Time Clock") needs its capitals.
+            let allCommon = tokens.allSatisfy { commonWords.contains($0.hash) }
+            return type == .technology && allCommon && tokens[0].flags.contains(.capitalized) ? .capitalized : .none
+        }
+        guard let token = tokens.first else { return .none }
         if token.letters == 1 && token.flags.isDisjoint(with: [.symbol, .digit]) { return .oneLetter }
         guard commonWords.contains(token.hash) else { return .none }
         if token.flags.contains(.allUpper) && token.letters > 1 { return .upperCase }

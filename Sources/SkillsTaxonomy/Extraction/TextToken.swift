@@ -20,6 +20,8 @@ struct TokenFlags: OptionSet, Sendable, Hashable {
 /// is in the text (Unicode scalar offsets, end exclusive) and its shape.
 struct TextToken: Sendable, Hashable {
     var hash: UInt64
+    /// Hash of the lower-cased word before stemming ("databases" ≠ "database").
+    var surface: UInt64
     var start: Int
     var end: Int
     var flags: TokenFlags

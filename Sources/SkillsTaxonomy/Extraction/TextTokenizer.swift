@@ -28,10 +28,13 @@ enum TextTokenizer {
         return h
     }
 
-    static let articleHashes: Set<UInt64> = ["a", "an", "the"].reduce(into: []) { set, word in
-        var word = word
-        word.withUTF8 { _ = set.insert(hash($0)) }
-    }
+    static let articleHashes: (UInt64, UInt64, UInt64) = {
+        func h(_ word: String) -> UInt64 {
+            var word = word
+            return word.withUTF8 { hash($0) }
+        }
+        return (h("a"), h("an"), h("the"))
+    }()
 }
 
 /// The state of one tokenisation pass.
@@ -47,6 +50,7 @@ private struct Scanner {
     var flags: TokenFlags = []
     var pendingBreak = true
     var pendingSentence = true
+    let articles = TextTokenizer.articleHashes
 
     init(bytes: UnsafeBufferPointer<UInt8>, word: UnsafeMutableBufferPointer<UInt8>) {
         self.bytes = bytes
@@ -179,14 +183,15 @@ private struct Scanner {
             let stemmed = LightStemmer.stem(word, count: length)
             hash = TextTokenizer.hash(UnsafeBufferPointer(rebasing: word[0..<stemmed]))
         }
-        if TextTokenizer.articleHashes.contains(hash) { return }
+        if hash == articles.0 || hash == articles.1 || hash == articles.2 { return }
         var tokenFlags = flags
         if letters > 0 && uppers == letters { tokenFlags.insert(.allUpper) }
         if pendingBreak { tokenFlags.insert(.breakBefore) }
         if pendingSentence { tokenFlags.insert(.sentenceStart) }
         pendingBreak = false
         pendingSentence = false
-        tokens.append(TextToken(hash: hash, start: start, end: scalar, flags: tokenFlags, letters: letters))
+        tokens.append(
+            TextToken(hash: hash, surface: runningHash, start: start, end: scalar, flags: tokenFlags, letters: letters))
     }
 
     /// Decodes the scalar starting at `i`; malformed input yields U+FFFD over one byte.

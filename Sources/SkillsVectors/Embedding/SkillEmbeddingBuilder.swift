@@ -101,7 +101,8 @@ public enum SkillEmbeddingBuilder {
         }
         var counts = [[Int32: Float]](repeating: [:], count: n)
         func add(_ list: [Int32], weight: Float) {
-            let members = Array(Set(list))
+            // Sorted: Set order varies between processes, and float sums must not.
+            let members = Set(list).sorted()
             guard members.count > 1, weight > 0 else { return }
             let w = weight / Float(members.count - 1)
             for a in members { for b in members where a != b { counts[Int(a)][b, default: 0] += w } }

@@ -27,12 +27,26 @@ struct SparseMatrix: Sendable {
 
     var nonZeroCount: Int { values.count }
 
-    /// Replaces every stored value `v` at `(i, j)` with `transform(i, j, v)`; entries that become
-    /// zero stay stored (harmless for products).
+    /// Replaces every stored value `v` at `(i, j)` with `transform(i, j, v)` and drops entries that
+    /// become zero (PPMI zeroes about half of them, which halves every later product).
     mutating func transformValues(_ transform: (Int, Int, Float) -> Float) {
+        var kept = 0
+        var start = 0
         for i in 0..<size {
-            for e in rowStart[i]..<rowStart[i + 1] { values[e] = transform(i, Int(columns[e]), values[e]) }
+            let end = rowStart[i + 1]
+            for e in start..<end {
+                let v = transform(i, Int(columns[e]), values[e])
+                if v != 0 {
+                    columns[kept] = columns[e]
+                    values[kept] = v
+                    kept += 1
+                }
+            }
+            start = end
+            rowStart[i + 1] = kept
         }
+        columns.removeLast(columns.count - kept)
+        values.removeLast(values.count - kept)
     }
 
     /// Sum of each row.

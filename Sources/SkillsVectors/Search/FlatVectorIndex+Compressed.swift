@@ -18,7 +18,9 @@ extension FlatVectorIndex {
         }
         let depth = rescoreDepth ?? max(k * Self.defaultRescoreFactor, 100)
         guard depth >= k else { throw VectorsError(.invalidArgument, "rescoreDepth \(depth) is smaller than k \(k)") }
-        let (queryCodes, queryScale) = QuantizedMatrix.quantize(query)
+        // The query's scale is a positive common factor: it does not change the candidate order.
+        let (queryCodes, _) = QuantizedMatrix.quantize(query)
+        let offset = 128 * queryCodes.reduce(Int32(0)) { $0 + Int32($1) }
         var candidates = TopKCollector(k: depth)
         let d = dimension
         let rows = count
@@ -32,13 +34,13 @@ extension FlatVectorIndex {
                         let end = min(start + blockRows, rows)
                         if let filter {
                             filter.forEach(in: start, end) { r in
-                                let score = Float(QuantizedMatrix.dot(base + r * d, q, d)) * scales[r]
+                                let score = Float(QuantizedMatrix.dot(base + r * d, q, d) &- offset) * scales[r]
                                 if score > candidates.threshold { candidates.push(id: Int32(r), score: score) }
                             }
                         } else {
                             var threshold = candidates.threshold
                             for r in start..<end {
-                                let score = Float(QuantizedMatrix.dot(base + r * d, q, d)) * scales[r]
+                                let score = Float(QuantizedMatrix.dot(base + r * d, q, d) &- offset) * scales[r]
                                 if score > threshold {
                                     candidates.push(id: Int32(r), score: score)
                                     threshold = candidates.threshold
@@ -50,7 +52,6 @@ extension FlatVectorIndex {
                 }
             }
         }
-        _ = queryScale  // a positive common factor: it does not change the candidate order
         var exact = TopKCollector(k: k)
         vectors.withUnsafeBufferPointer { matrix in
             query.withUnsafeBufferPointer { q in

@@ -36,10 +36,13 @@ public struct SkillVectors: Sendable {
         }
     }
 
-    /// The `k` skills most similar to `skill` by cosine, best first, excluding the skill itself.
+    /// The `k` skills most similar to `skill` by cosine, best first, excluding the skill itself;
+    /// empty for a skill with a zero vector (nothing is known about it).
     public func neighbours(of skill: Int32, k: Int) throws -> [ScoredID] {
         guard k > 0 else { throw VectorsError(.invalidArgument, "k must be positive, got \(k)") }
-        let found = try index.search(query: try vector(of: skill), k: min(k + 1, max(count, 1)))
+        let query = try vector(of: skill)
+        guard query.contains(where: { $0 != 0 }) else { return [] }
+        let found = try index.search(query: query, k: min(k + 1, max(count, 1)))
         return Array(found.filter { $0.id != skill }.prefix(k))
     }
 
@@ -48,6 +51,9 @@ public struct SkillVectors: Sendable {
         guard k > 0 else { throw VectorsError(.invalidArgument, "k must be positive, got \(k)") }
         guard count > 0 else { return [] }
         let found = try index.search(queries: matrix, k: min(k + 1, count))
-        return found.enumerated().map { skill, list in Array(list.filter { $0.id != Int32(skill) }.prefix(k)) }
+        return try found.enumerated().map { skill, list in
+            try vector(of: Int32(skill)).contains(where: { $0 != 0 })
+                ? Array(list.filter { $0.id != Int32(skill) }.prefix(k)) : []
+        }
     }
 }

@@ -1,0 +1,13 @@
+import SkillsVectors
+
+/// Related-skill credit from SkillsVectors' ``SkillSimilarity`` (vector cosine blended with the
+/// taxonomy hierarchy, neighbours precomputed).
+public struct SimilarityRelatedSkills: RelatedSkills {
+    public let similarity: SkillSimilarity
+
+    public init(_ similarity: SkillSimilarity) { self.similarity = similarity }
+
+    public func related(to skill: Int32) -> [(skill: Int32, similarity: Float)] {
+        similarity.related(to: skill).filter { $0.id != skill && $0.score > 0 }.map { ($0.id, min($0.score, 1)) }
+    }
+}
