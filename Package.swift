@@ -74,7 +74,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "skillmatch-bench",
-            dependencies: ["SkillsEngine", "SkillsTestSupport"],
+            dependencies: ["SkillsEngine", "SkillsCredentials", "SkillsHTTP", "SkillsTestSupport"],
             path: "Benchmarks/Sources/skillmatch-bench",
             swiftSettings: swiftSettings
         ),

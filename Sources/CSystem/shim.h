@@ -1,7 +1,8 @@
-// Glibc's Swift module hides epoll and accept4 (which needs _GNU_SOURCE).
-#ifndef _GNU_SOURCE
-#define _GNU_SOURCE
-#endif
+// Glibc's Swift module hides epoll, eventfd and accept4.
+//
+// No _GNU_SOURCE here: it changes struct layouts (fd_set) so that the headers no longer match
+// Swift's Glibc module, and any Swift file importing both fails to build. accept4 is the only GNU
+// function needed, so it is declared directly (SOCK_NONBLOCK/SOCK_CLOEXEC are always defined).
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <sys/eventfd.h>
@@ -12,3 +13,5 @@
 #include <unistd.h>
 #include <fcntl.h>
 #include <errno.h>
+
+extern int accept4(int fd, struct sockaddr *addr, socklen_t *addrlen, int flags);

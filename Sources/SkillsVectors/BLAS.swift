@@ -65,4 +65,35 @@ public enum BLAS {
     public static func snrm2(_ n: Int, _ x: UnsafePointer<Float>) -> Float {
         cblas_snrm2(blasint(n), x, 1)
     }
+
+    /// Eigen-decomposition of a symmetric `n × n` matrix (LAPACK `ssyevd`).
+    ///
+    /// - Parameter matrix: `n × n` values, overwritten with the eigenvectors: eigenvector `j` is
+    ///   `matrix[j * n ..< (j + 1) * n]` (LAPACK's column-major order; a symmetric input reads the
+    ///   same either way).
+    /// - Returns: the eigenvalues in ascending order.
+    public static func symmetricEigen(n: Int, _ matrix: inout [Float]) throws -> [Float] {
+        precondition(matrix.count == n * n, "symmetricEigen needs n × n values")
+        guard n > 0 else { return [] }
+        var eigenvalues = [Float](repeating: 0, count: n)
+        var size = Int32(n), info: Int32 = 0
+        var lwork: Int32 = -1, liwork: Int32 = -1
+        var workQuery: Float = 0, iworkQuery: Int32 = 0
+        let jobz: CChar = 86, uplo: CChar = 85  // "V", "U"
+        var jobzArg = jobz, uploArg = uplo
+        // Workspace query first, then the real call.
+        matrix.withUnsafeMutableBufferPointer { a in
+            ssyevd_(&jobzArg, &uploArg, &size, a.baseAddress, &size, &eigenvalues, &workQuery, &lwork, &iworkQuery, &liwork, &info, 1, 1)
+        }
+        guard info == 0 else { throw VectorsError(.numericalFailure, "ssyevd workspace query failed (info \(info))") }
+        lwork = Int32(workQuery.rounded(.up))
+        liwork = iworkQuery
+        var work = [Float](repeating: 0, count: Int(max(lwork, 1)))
+        var iwork = [Int32](repeating: 0, count: Int(max(liwork, 1)))
+        matrix.withUnsafeMutableBufferPointer { a in
+            ssyevd_(&jobzArg, &uploArg, &size, a.baseAddress, &size, &eigenvalues, &work, &lwork, &iwork, &liwork, &info, 1, 1)
+        }
+        guard info == 0 else { throw VectorsError(.numericalFailure, "ssyevd did not converge (info \(info)) on a \(n) × \(n) matrix") }
+        return eigenvalues
+    }
 }

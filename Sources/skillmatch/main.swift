@@ -1,2 +1,17 @@
-import SkillsEngine
-print("skillmatch")
+import Foundation
+
+/// Every command of the executable. Add a command by adding its type here.
+let commands: [any Command.Type] = [
+    VersionCommand.self,
+    MatchCommand.self,
+    SearchCommand.self,
+    IngestCommand.self,
+    WorkerCommand.self,
+    TaxonomyStatsCommand.self,
+    TaxonomySearchCommand.self,
+    TaxonomyImportCommand.self,
+    TaxonomyBuildCommand.self,
+]
+
+let tool = CommandLineTool(commands: commands)
+exit(tool.main(Array(CommandLine.arguments.dropFirst()), environment: ProcessInfo.processInfo.environment).rawValue)

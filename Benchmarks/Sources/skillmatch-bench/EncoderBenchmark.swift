@@ -61,10 +61,6 @@ struct EncoderBenchmarkOptions {
     }
 }
 
-struct BenchmarkError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 func runEncoderBenchmark(_ arguments: [String]) throws {
     let options = try EncoderBenchmarkOptions(arguments)
@@ -184,11 +180,6 @@ private func runEncoderPeer(
     return json
 }
 
-private func median(_ values: [Double]) -> Double {
-    let sorted = values.sorted()
-    guard !sorted.isEmpty else { return .nan }
-    return sorted.count % 2 == 1 ? sorted[sorted.count / 2] : (sorted[sorted.count / 2 - 1] + sorted[sorted.count / 2]) / 2
-}
 
 private func format(_ value: Double) -> String { String(format: value < 10 ? "%.2f" : "%.1f", value) }
 

@@ -17,7 +17,15 @@ _assertDebugWarning()
 do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
+    case "extraction": try runExtractionBenchmark(rest)
+    case "dense": try runDenseBenchmark(rest)
+    case "storage": try runStorageBenchmark(rest)
+    case "taxonomy": try runTaxonomyBenchmark(rest)
+    case "profiles": try runProfilesBenchmark(rest)
+    case "credentials": try runCredentialsBenchmark(rest)
     case "encoder": try runEncoderBenchmark(rest)
+    case "http-server": try runHTTPServerBenchmark(rest)
+    case "engine": try runEngineBenchmark(rest)
     default: benchUsage()
     }
 } catch {

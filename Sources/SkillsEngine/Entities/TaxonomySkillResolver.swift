@@ -1,0 +1,43 @@
+import SkillsIngestion
+import SkillsTaxonomy
+
+/// Resolves what documents say about skills against the shipped taxonomy.
+///
+/// Order: the id/URI (`targetUrl`, `termCode`); then the label or code as a preferred or
+/// alternative label, compared case- and space-insensitively; else nothing (the draft resolver
+/// then runs the label through the extractor).
+public struct TaxonomySkillResolver: SkillResolver {
+    public let taxonomy: Taxonomy
+    public let extractor: SkillExtractor
+    private let byLabel: [String: SkillIndex]
+
+    public init(taxonomy: Taxonomy, extractor: SkillExtractor) {
+        self.taxonomy = taxonomy
+        self.extractor = extractor
+        var byLabel: [String: SkillIndex] = [:]
+        // Alternative labels first so a preferred label always wins a collision.
+        for (position, skill) in taxonomy.skills.enumerated() {
+            for alt in skill.altLabels { byLabel[Self.key(alt)] = byLabel[Self.key(alt)] ?? SkillIndex(position) }
+        }
+        for (position, skill) in taxonomy.skills.enumerated() { byLabel[Self.key(skill.label)] = SkillIndex(position) }
+        self.byLabel = byLabel
+    }
+
+    public func resolve(_ reference: SkillReference) -> Int32? {
+        for candidate in [reference.id, reference.code].compactMap({ $0 }) {
+            if let index = taxonomy.index(of: candidate) { return index }
+        }
+        for text in [reference.label, reference.code].compactMap({ $0 }) {
+            if let index = byLabel[Self.key(text)] { return index }
+        }
+        return nil
+    }
+
+    public func extract(_ text: String) -> [(skill: Int32, confidence: Double)] {
+        extractor.extract(text).map { ($0.skill, $0.confidence) }
+    }
+
+    static func key(_ label: String) -> String {
+        label.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+    }
+}

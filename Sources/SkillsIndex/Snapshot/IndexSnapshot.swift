@@ -1,0 +1,121 @@
+import SkillsCore
+
+/// An immutable, searchable view of the index at one generation. Safe to share between threads.
+///
+/// Documents are addressed by slot (`Int32`); tombstoned slots have no entity and no postings.
+public struct IndexSnapshot: Sendable {
+    public let configuration: IndexConfiguration
+    public let generation: UInt64
+    let analyzer = TextAnalyzer()
+    let entities: [Entity?]
+    let profiles: [SkillProfile]
+    let attributes: [DocumentAttributes?]
+    let columns: AttributeColumns
+    let slotByKey: [EntityKey: Int32]
+    let termIDs: [String: Int32]
+    let partitions: [KindPartition]
+
+    init(writer: IndexWriter) {
+        configuration = writer.configuration
+        generation = writer.generation
+        entities = writer.slots.map { $0?.entity }
+        profiles = writer.slots.map { $0?.profile ?? .empty }
+        attributes = writer.slots.map { $0?.attributes }
+        columns = AttributeColumns(attributes)
+        slotByKey = writer.slotByKey
+        termIDs = writer.termIDs
+        let config = writer.configuration
+        var parts = EntityKind.allCases.map { _ in
+            KindPartition(skillCount: config.skillCount, termCount: writer.termIDs.count)
+        }
+        // Pass 1: counts and lengths per kind.
+        var titleTotals = [Double](repeating: 0, count: parts.count)
+        var bodyTotals = [Double](repeating: 0, count: parts.count)
+        var skillDF = [[Int32]](repeating: [Int32](repeating: 0, count: config.skillCount), count: parts.count)
+        var termDF = [[Int32]](repeating: [Int32](repeating: 0, count: writer.termIDs.count), count: parts.count)
+        for case let slot? in writer.slots {
+            let k = Self.ordinal(slot.entity.kind)
+            parts[k].liveCount += 1
+            titleTotals[k] += Double(slot.titleLength)
+            bodyTotals[k] += Double(slot.bodyLength)
+            for entry in slot.profile.entries { skillDF[k][Int(entry.skill)] += 1 }
+            for term in slot.terms { termDF[k][Int(term.term)] += 1 }
+        }
+        for k in parts.indices where parts[k].liveCount > 0 {
+            let n = parts[k].liveCount
+            parts[k].averageTitleLength = Float(titleTotals[k] / Double(n))
+            parts[k].averageBodyLength = Float(bodyTotals[k] / Double(n))
+            for s in 0..<config.skillCount where skillDF[k][s] > 0 {
+                parts[k].skillIDF[s] = KindPartition.idf(documents: n, frequency: Int(skillDF[k][s]))
+            }
+            for t in termDF[k].indices where termDF[k][t] > 0 {
+                parts[k].textIDF[t] = KindPartition.idf(documents: n, frequency: Int(termDF[k][t]))
+            }
+        }
+        // Pass 2: postings in slot order, hence ascending.
+        for (index, slot) in writer.slots.enumerated() {
+            guard let slot else { continue }
+            let k = Self.ordinal(slot.entity.kind)
+            let doc = Int32(index)
+            for entry in slot.profile.entries {
+                parts[k].skillPostings[Int(entry.skill)].append(doc: doc, weight: entry.weight)
+            }
+            let titleNorm = Self.lengthNorm(config, Float(slot.titleLength), parts[k].averageTitleLength)
+            let bodyNorm = Self.lengthNorm(config, Float(slot.bodyLength), parts[k].averageBodyLength)
+            for term in slot.terms {
+                let impact = config.titleBoost * Self.saturate(config, Float(term.title), titleNorm)
+                    + config.bodyBoost * Self.saturate(config, Float(term.body), bodyNorm)
+                parts[k].textPostings[Int(term.term)].append(doc: doc, weight: impact)
+            }
+        }
+        partitions = parts
+    }
+
+    static func ordinal(_ kind: EntityKind) -> Int {
+        switch kind {
+        case .candidate: 0
+        case .job: 1
+        case .program: 2
+        case .occupation: 3
+        }
+    }
+
+    /// `k1 · (1 − b + b · length / averageLength)`.
+    static func lengthNorm(_ c: IndexConfiguration, _ length: Float, _ average: Float) -> Float {
+        c.k1 * (1 - c.b + c.b * (average > 0 ? length / average : 0))
+    }
+
+    /// BM25's term-frequency factor `tf · (k1 + 1) / (tf + norm)`.
+    static func saturate(_ c: IndexConfiguration, _ tf: Float, _ norm: Float) -> Float {
+        tf > 0 ? tf * (c.k1 + 1) / (tf + norm) : 0
+    }
+
+    // MARK: Documents
+
+    /// Number of slots, live or tombstoned (document ids are `0..<slotCount`).
+    public var slotCount: Int { entities.count }
+
+    /// Number of live documents of `kind`.
+    public func count(of kind: EntityKind) -> Int { partitions[Self.ordinal(kind)].liveCount }
+
+    /// The document id of a live entity.
+    public func document(for key: EntityKey) throws(IndexError) -> Int32 {
+        guard let doc = slotByKey[key] else { throw .unknownEntity(key.kind, key.id) }
+        return doc
+    }
+
+    /// The entity in slot `doc`, `nil` for a tombstone.
+    public func entity(_ doc: Int32) -> Entity? { entities[Int(doc)] }
+
+    /// The skill profile of slot `doc` (empty for a tombstone).
+    public func profile(_ doc: Int32) -> SkillProfile { profiles[Int(doc)] }
+
+    /// The filterable attributes of slot `doc`.
+    public func attributes(_ doc: Int32) -> DocumentAttributes? { attributes[Int(doc)] }
+
+    /// IDF of `skill` among documents of `kind` (0 when no document has it).
+    public func skillIDF(_ skill: Int32, in kind: EntityKind) -> Float {
+        let part = partitions[Self.ordinal(kind)]
+        return Int(skill) < part.skillIDF.count && skill >= 0 ? part.skillIDF[Int(skill)] : 0
+    }
+}

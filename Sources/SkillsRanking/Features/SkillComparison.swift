@@ -1,0 +1,47 @@
+import SkillsCore
+
+/// How a supply profile (what someone has or a program teaches) meets a demand profile (what a
+/// job, occupation or goal asks for): the skill-level facts behind coverage, related credit and the
+/// explanation.
+struct SkillComparison: Sendable {
+    var matched: [MatchedSkill] = []
+    var missingRequired: [Int32] = []
+    var related: [RelatedMatch] = []
+    var requiredCoverage = 0.0
+    var preferredCoverage = 0.0
+    var relatedCredit = 0.0
+    var verifiedShare = 0.0
+    /// Mean recency factor of matched held skills.
+    var matchedRecency = 0.0
+
+    /// Held skills count with their profile weight as importance; everything but `preferred` is required.
+    static func importance(_ e: SkillProfile.Entry) -> Double { Double(e.role == .held ? e.weight : e.importance) }
+
+    init(demand: SkillProfile, supply: SkillProfile, related: any RelatedSkills) {
+        var reqTotal = 0.0, reqHave = 0.0, prefTotal = 0.0, prefHave = 0.0, total = 0.0, relatedSum = 0.0
+        var verified = 0, recency = 0.0
+        for want in demand.entries {
+            let importance = Self.importance(want)
+            let preferred = want.role == .preferred
+            total += importance
+            if preferred { prefTotal += importance } else { reqTotal += importance }
+            if let have = supply.entry(for: want.skill) {
+                matched.append(MatchedSkill(skill: want.skill, importance: Float(importance), role: want.role, verified: have.isVerified))
+                if preferred { prefHave += importance } else { reqHave += importance }
+                if have.isVerified { verified += 1 }
+                recency += Double(have.recency)
+                continue
+            }
+            if !preferred { missingRequired.append(want.skill) }
+            if let best = related.related(to: want.skill).first(where: { supply.entry(for: $0.skill) != nil }) {
+                self.related.append(RelatedMatch(wanted: want.skill, held: best.skill, similarity: best.similarity))
+                relatedSum += importance * Double(best.similarity)
+            }
+        }
+        requiredCoverage = reqTotal > 0 ? reqHave / reqTotal : 0
+        preferredCoverage = prefTotal > 0 ? prefHave / prefTotal : requiredCoverage
+        relatedCredit = total > 0 ? min(1, relatedSum / total) : 0
+        verifiedShare = matched.isEmpty ? 0 : Double(verified) / Double(matched.count)
+        matchedRecency = matched.isEmpty ? 0 : recency / Double(matched.count)
+    }
+}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsCompression
-
-@Test func skillsCompressionBuilds() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsCredentials
-
-@Test func skillsCredentialsBuilds() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsHTTP
-
-@Test func skillsHTTPBuilds() {}

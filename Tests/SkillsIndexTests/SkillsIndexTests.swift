@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsIndex
-
-@Test func skillsIndexBuilds() {}

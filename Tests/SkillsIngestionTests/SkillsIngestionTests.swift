@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsIngestion
-
-@Test func skillsIngestionBuilds() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsRanking
-
-@Test func skillsRankingBuilds() {}

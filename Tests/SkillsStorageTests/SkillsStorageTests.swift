@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsStorage
-
-@Test func skillsStorageBuilds() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsTaxonomy
-
-@Test func skillsTaxonomyBuilds() {}

@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsVectors
-
-@Test func skillsVectorsBuilds() {}
