@@ -11,6 +11,7 @@ let commands: [any Command.Type] = [
     TaxonomySearchCommand.self,
     TaxonomyImportCommand.self,
     TaxonomyBuildCommand.self,
+    EmbedCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)
