@@ -17,6 +17,8 @@ public struct EncoderError: Error, Equatable, CustomStringConvertible, Sendable 
         case invalidVocabulary
         /// `config.json`, the pooling config or an `EncoderConfiguration` value is unusable.
         case invalidConfiguration
+        /// A `LabelEmbeddings` cache file is truncated or malformed.
+        case corruptCache
     }
 
     public let kind: Kind

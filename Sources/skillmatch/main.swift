@@ -13,6 +13,7 @@ let commands: [any Command.Type] = [
     TaxonomyImportCommand.self,
     TaxonomyBuildCommand.self,
     ExtractCommand.self,
+    EmbedCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)

@@ -111,3 +111,29 @@ import SkillsTestSupport
         #expect(CIPImporter.normalized("=\"01.0101\"") == "01.0101")
     }
 }
+
+@Suite(.enabled(if: FixturePaths.hasSharedData)) struct TaxonomyWriterTests {
+    /// An O*NET import (plus ESCO-style relations), written in the shipped format and loaded back,
+    /// keeps its content. (The full ESCO import is left out: too slow for a debug test run.)
+    @Test func importedTaxonomyRoundTripsThroughTheFileFormat() throws {
+        var taxonomy = try ONETImporter.importTaxonomy(from: ImporterTests.onetDirectory)
+        taxonomy.occupationSkillRelations = [
+            OccupationSkillRelation(occupationID: "15-1252.00", skill: 0, type: "essential"),
+            OccupationSkillRelation(occupationID: "15-1252.00", skill: 1, type: "optional"),
+        ]
+        let directory = try temporaryTaxonomy([:])
+        try TaxonomyWriter.write(taxonomy, to: directory)
+        let loaded = try TaxonomyLoader.load(directory: directory)
+        #expect(loaded.skills.map(\.id) == taxonomy.skills.map(\.id))
+        #expect(loaded.skills.map(\.altLabels) == taxonomy.skills.map(\.altLabels))
+        #expect(loaded.occupations.count == taxonomy.occupations.count)
+        let attached = taxonomy.occupationSkillRelations.filter { taxonomy.occupation(id: $0.occupationID) != nil }.count
+        #expect(loaded.occupationSkillRelations.count == attached)
+        let developers = try #require(loaded.occupation(id: "15-1252.00"))
+        #expect(developers.tasks == taxonomy.occupation(id: "15-1252.00")?.tasks)
+        #expect(developers.technologySkills.count == taxonomy.occupation(id: "15-1252.00")?.technologySkills.count)
+        #expect(Set(developers.workActivities) == Set(taxonomy.occupation(id: "15-1252.00")!.workActivities))
+        let manifest = try TaxonomyManifest.read(from: directory.appendingPathComponent("manifest.json"))
+        #expect(manifest.files["skills.tsv"]?.rows == taxonomy.skills.count)
+    }
+}

@@ -40,6 +40,29 @@ import SkillsTestSupport
         #expect(taxonomy.skills.first { $0.label == "Spanish" }?.type == .knowledge)
     }
 
+    @Test func shippedWagesAreExact() throws {
+        let wages = try Self.shipped.get().wages
+        let all = try #require(wages.wage(socCode: "00-0000"))
+        #expect(all.employment == 155_495_730)
+        #expect(all.hourlyMean == 33.54)
+        #expect(all.annualMedian == 50_980)
+        #expect(wages.area(code: WageTable.nationalAreaCode)?.name == "National")
+        #expect(wages.occupationTitles["15-1252"] == "Software Developers")
+        #expect(wages.wages(socCode: "15-1252").count > 300)
+    }
+
+    @Test func malformedWageFiguresNameTheLine() throws {
+        let header = WageFiles.columns.joined(separator: "\t") + "\n"
+        for bad in ["12a", "-5", "1.2.3", "1e5"] {
+            let directory = try temporaryTaxonomy([
+                "skills.tsv": skillsHeader + "a\tskill\tA\t\t\t\n",
+                "wages.tsv": header + "11-1011\t0000000\t10\t\t\t\t\t\t\t\n11-1011\t0000001\t\(bad)\t\t\t\t\t\t\t\n",
+            ])
+            let error = #expect(throws: TaxonomyError.self) { try TaxonomyLoader.load(directory: directory) }
+            #expect(error?.description == "wages.tsv:3: employment \"\(bad)\" is not a number")
+        }
+    }
+
     @Test func missingSkillsFileIsAnError() throws {
         let directory = try temporaryTaxonomy([:])
         let error = #expect(throws: TaxonomyError.self) { try TaxonomyLoader.load(directory: directory) }

@@ -38,6 +38,11 @@ struct TSVTable: Sendable {
         self.bodyStart = min(end + 1, bytes.count)
     }
 
+    /// The raw bytes and the offset of the first data row.
+    func withBytes<T>(_ body: (UnsafeBufferPointer<UInt8>, Int) throws -> T) rethrows -> T {
+        try bytes.withUnsafeBufferPointer { try body($0, bodyStart) }
+    }
+
     /// Position of the named column, or a `missingColumn` error naming the file.
     func column(_ name: String) throws -> Int {
         guard let index = header.firstIndex(of: name) else {
