@@ -7,6 +7,10 @@ let commands: [any Command.Type] = [
     SearchCommand.self,
     IngestCommand.self,
     WorkerCommand.self,
+    ServeCommand.self,
+    KeysCommand.self,
+    KeysRevokeCommand.self,
+    KeysListCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)

@@ -1,0 +1,19 @@
+import SkillsCore
+import SkillsEngine
+import SkillsHTTP
+
+/// The outermost middleware: turns engine and JSON errors into problem responses, so handlers can
+/// simply `try` engine calls. Anything else the server renders as a bare 500.
+struct ErrorMappingMiddleware: HTTPMiddleware {
+    func handle(
+        _ request: HTTPRequest, context: RequestContext, next: (HTTPRequest, RequestContext) throws -> HTTPResponse
+    ) throws -> HTTPResponse {
+        do {
+            return try next(request, context)
+        } catch let error as EngineError {
+            throw APIError(error)
+        } catch let error as JSONError {
+            throw APIError(.malformedJSON, error.description)
+        }
+    }
+}
