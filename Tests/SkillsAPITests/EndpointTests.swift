@@ -1,6 +1,7 @@
 import Foundation
 import SkillsAPI
 import SkillsCore
+import SkillsEngine
 import Testing
 
 /// Each endpoint's success and error paths.
@@ -116,8 +117,8 @@ import Testing
         let items = skills.json["items"]?.asArray ?? []
         #expect(!items.isEmpty && items.count <= 5)
         let id = try #require(items.first?["id"]?.stringValue)
-        let encoded = id.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!
-        let detail = try fixture.send("GET", "/v1/skills/\(encoded)", role: .learner)
+        let key = try #require(items.first?["key"]?.stringValue)
+        let detail = try fixture.send("GET", "/v1/skills/\(key.addingPercentEncoding(withAllowedCharacters: .alphanumerics)!)", role: .learner)
         #expect(detail.status == 200, "\(detail.text)")
         #expect(detail.json["id"]?.stringValue == id)
         #expect(detail.json["related"]?.arrayValue != nil)
@@ -126,7 +127,7 @@ import Testing
 
         let occupations = try fixture.send("GET", "/v1/occupations?q=software%20developers", role: .analyst)
         #expect(occupations.status == 200)
-        let code = try #require(occupations.json["items"]?.asArray?.first?["code"]?.stringValue)
+        let code = try #require(occupations.json["items"]?.asArray.first?["code"]?.stringValue)
         let occupation = try fixture.send("GET", "/v1/occupations/\(code)", role: .analyst)
         #expect(occupation.status == 200)
         #expect(occupation.json["title"]?.stringValue?.lowercased().contains("software") == true)

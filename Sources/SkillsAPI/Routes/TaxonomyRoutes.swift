@@ -14,7 +14,7 @@ extension APIService {
             let hits: [JSONValue] = search.search(query, limit: limit).map { hit in
                 let skill = engine.taxonomy[hit.skill]
                 return .object(JSONObject([
-                    "id": .string(skill.id), "label": .string(skill.label), "matchedLabel": .string(hit.matchedLabel),
+                    "id": .string(skill.id), "key": .string(Self.pathKey(ofSkill: skill.id)), "label": .string(skill.label), "matchedLabel": .string(hit.matchedLabel),
                     "type": .string(skill.type.rawValue), "score": .number(JSONNumber((hit.score * 1000).rounded() / 1000)),
                 ]))
             }
@@ -22,8 +22,13 @@ extension APIService {
         }
         router.get("/v1/skills/:id") { _, context in
             _ = try Principal.from(context)
-            let id = try context.parameter("id")
-            guard let index = engine.taxonomy.index(of: id) else { throw APIError(.skillNotFound, "No skill with id '\(id)'.") }
+            let key = try context.parameter("id")
+            // ESCO ids are URIs, whose '/' cannot sit in one path segment: they are addressed by
+            // their last segment (the UUID); O*NET technology ids (`onet-tech:python`) as they are.
+            guard let index = engine.taxonomy.index(of: key) ?? engine.taxonomy.index(of: Self.escoSkillPrefix + key) else {
+                throw APIError(.skillNotFound, "No skill with id '\(key)'.")
+            }
+            let id = engine.taxonomy[index].id
             let skill = engine.taxonomy[index]
             let related: [JSONValue] = engine.related.related(to: index).prefix(10).map { entry in
                 .object(JSONObject([
@@ -92,6 +97,13 @@ extension APIService {
             }
             return .json(.object(JSONObject(["skills": .array(skills)])))
         }
+    }
+
+    static let escoSkillPrefix = "http://data.europa.eu/esco/skill/"
+
+    /// The path segment that addresses a skill in `GET /v1/skills/{id}`.
+    static func pathKey(ofSkill id: String) -> String {
+        id.hasPrefix(escoSkillPrefix) ? String(id.dropFirst(escoSkillPrefix.count)) : id
     }
 
     static func requiredQuery(_ request: HTTPRequest, _ name: String) throws(APIError) -> String {
