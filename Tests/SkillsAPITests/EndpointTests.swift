@@ -168,6 +168,8 @@ import Testing
         #expect(try fixture.send("GET", "/v1/tasks/999999", role: .ingest).code == "task_not_found")
         #expect(try fixture.send("GET", "/v1/tasks/abc", role: .ingest).code == "invalid_parameter")
         #expect(try fixture.send("POST", "/v1/ingest?format=nonsense", key: fixture.key(.ingest), body: Array("{}".utf8)).code == "invalid_query")
+        #expect(try fixture.send("POST", "/v1/ingest", key: fixture.key(.ingest), body: Array("[]".utf8)).code == "invalid_body")
+        #expect(try fixture.send("POST", "/v1/ingest", key: fixture.key(.ingest), body: Array("  \n ".utf8)).code == "invalid_body")
         #expect(try fixture.send("POST", "/v1/tasks/items/retry", role: .ingest, json: #"{"itemIds": [999999]}"#).status == 200)
         #expect(try fixture.send("POST", "/v1/tasks/items/retry", role: .ingest, json: #"{"itemIds": "all"}"#).code == "invalid_body")
     }
