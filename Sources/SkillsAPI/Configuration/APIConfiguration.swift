@@ -31,7 +31,14 @@ public struct APIConfiguration: Codable, Sendable, Equatable {
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = APIConfiguration()
-        authMode = try c.decodeIfPresent(AuthMiddleware.Mode.self, forKey: .authMode) ?? d.authMode
+        if let text = try c.decodeIfPresent(String.self, forKey: .authMode) {
+            guard let mode = AuthMiddleware.Mode(rawValue: text) else {
+                throw DecodingError.dataCorruptedError(forKey: .authMode, in: c, debugDescription: "must be \"required\" or \"open\" (got \"\(text)\")")
+            }
+            authMode = mode
+        } else {
+            authMode = d.authMode
+        }
         rateLimit = try c.decodeIfPresent(RateLimit.self, forKey: .rateLimit) ?? d.rateLimit
     }
 

@@ -52,7 +52,7 @@ struct ServeCommand: Command {
         do {
             return try ServiceConfiguration.load(json: data, environment: context.environment, overrides: overrides)
         } catch {
-            throw CLIError.config("\(file.path): \(error)")
+            throw CLIError.config("invalid configuration: \(error) (from \(data == nil ? "defaults" : file.path), SKILLMATCH_* environment and flags)")
         }
     }
 
