@@ -14,6 +14,10 @@ let commands: [any Command.Type] = [
     TaxonomyBuildCommand.self,
     ExtractCommand.self,
     EmbedCommand.self,
+    ServeCommand.self,
+    KeysCommand.self,
+    KeysRevokeCommand.self,
+    KeysListCommand.self,
 ]
 
 let tool = CommandLineTool(commands: commands)

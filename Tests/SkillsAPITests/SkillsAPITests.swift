@@ -1,4 +1,0 @@
-import Testing
-@testable import SkillsAPI
-
-@Test func skillsAPIBuilds() {}
