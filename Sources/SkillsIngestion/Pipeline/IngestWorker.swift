@@ -4,7 +4,10 @@ import SkillsStorage
 
 /// Turns an engine entity into the row the entity store keeps (document, profile, vector blobs).
 public protocol EntityPersisting: Sendable {
-    func storageInput(for entity: Entity, source: String, contentHash: String, expiresAt: Date?) throws -> EntityInput
+    /// `contentHash` `nil`: the store hashes the document.
+    func storageInput(for entity: Entity, source: String, contentHash: String?, expiresAt: Date?) throws -> EntityInput
+    /// The entity back from its stored document (to merge credentials into a candidate).
+    func entity(kind: EntityKind, storedDocument: Data) throws -> Entity
 }
 
 /// What a committed batch changed, for the index writer.
@@ -81,6 +84,11 @@ public final class IngestWorker {
                                 anyWritten = true
                                 local.upserted.append(entity)
                             }
+                        case .merge(let candidate, let credentials):
+                            if let merged = try merge(candidate, credentials: credentials, source: item.source, at: now) {
+                                anyWritten = true
+                                local.upserted.append(.candidate(merged))
+                            }
                         case .delete(let kind, let id):
                             if try store.delete(kind: kind.rawValue, id: id, at: now) {
                                 anyWritten = true
@@ -102,6 +110,29 @@ public final class IngestWorker {
             }
         }
         return (items.count, changes)
+    }
+
+    /// Stores the credentials and merges their claims into the stored candidate, inside the
+    /// caller's transaction; returns the candidate when it changed.
+    private func merge(_ incoming: Candidate, credentials: [CredentialEvidence], source: String, at now: Date) throws -> Candidate? {
+        let credentialStore = CredentialStore(connection)
+        for evidence in credentials {
+            guard let document = evidence.document else { continue }
+            try credentialStore.store(candidateID: incoming.id, document: document, verification: evidence.record, at: now)
+        }
+        var existing: Candidate?
+        var rowSource = source
+        if let row = try store.get(kind: EntityKind.candidate.rawValue, id: incoming.id), row.deletedAt == nil,
+            case .candidate(let candidate) = try persisting.entity(kind: .candidate, storedDocument: row.document)
+        {
+            existing = candidate
+            // The upsert key is (source, external id): keep the candidate under its own source.
+            rowSource = row.source ?? source
+        }
+        let merged = CandidateMerge.merge(incoming, into: existing)
+        // Hash the merged document itself: the same credential again yields the same document.
+        let input = try persisting.storageInput(for: .candidate(merged), source: rowSource, contentHash: nil, expiresAt: nil)
+        return try store.upsert(input, at: now) == .unchanged ? nil : merged
     }
 
     /// Format, source and payload: the same item sent again hashes the same, so it is skipped.
