@@ -9,7 +9,7 @@ import SkillsCredentials
 /// both are present). The draft is a `merge` into that candidate: its skills are the achievements'
 /// alignments (`targetUrl`, `targetCode`, `targetName`, `targetFramework`) and the extractor's hits
 /// in the achievement name, description and criteria; results whose status is not a pass are
-/// ignored. A CLR contributes each nested credential with its own verdict; an `invalid` CLR
+/// ignored (their alignments add nothing). A CLR contributes each nested credential with its own verdict; an `invalid` CLR
 /// contributes nothing.
 public struct CredentialAdapter: IngestAdapter {
     public let format: IngestFormat
@@ -75,13 +75,12 @@ public struct CredentialAdapter: IngestAdapter {
     static func evidence(
         _ credential: AchievementCredential, verdict: CredentialCheck, record: Data, fallbackIssuer: AchievementCredential.Issuer
     ) -> CredentialEvidence {
+        // The achievement's alignments, then those of results that are a pass; others are ignored.
         var alignments = credential.achievement?.alignments ?? []
         for result in credential.results where result.isPass { alignments += result.alignments }
-        // A credential whose every result failed attests nothing beyond its name.
-        let passed = credential.results.isEmpty || credential.results.contains(where: \.isPass)
-        let skills = passed ? alignments.compactMap(Self.reference) : []
+        let skills = alignments.compactMap(Self.reference)
         var texts: [String] = []
-        if passed, let achievement = credential.achievement {
+        if let achievement = credential.achievement {
             texts = [achievement.name, achievement.description, achievement.criteriaNarrative].compactMap { $0 }
         }
         let issuer = credential.issuer.name != nil || credential.issuer.id != nil ? credential.issuer : fallbackIssuer

@@ -30,4 +30,12 @@ public enum CandidateMerge {
         }
         return merged
     }
+
+    /// A new profile for a stored candidate keeps the credentials attached earlier and the skills
+    /// they back: credentials are separate documents, not part of the profile.
+    public static func keepingCredentials(of existing: Candidate?, in profile: Candidate) -> Candidate {
+        guard let existing, !existing.credentials.isEmpty else { return profile }
+        let backed = existing.skills.filter { $0.provenance >= .credentialBacked }
+        return merge(Candidate(id: profile.id, skills: backed, credentials: existing.credentials), into: profile)
+    }
 }

@@ -77,7 +77,10 @@ public final class IngestWorker {
                     var anyWritten = false
                     for outcome in outcomes {
                         switch outcome {
-                        case .upsert(let entity, let expiresAt):
+                        case .upsert(var entity, let expiresAt):
+                            if case .candidate(let profile) = entity {
+                                entity = .candidate(CandidateMerge.keepingCredentials(of: try storedCandidate(profile.id), in: profile))
+                            }
                             let input = try persisting.storageInput(
                                 for: entity, source: item.source, contentHash: hash, expiresAt: expiresAt)
                             if try store.upsert(input, at: now) != .unchanged {
@@ -129,10 +132,19 @@ public final class IngestWorker {
             // The upsert key is (source, external id): keep the candidate under its own source.
             rowSource = row.source ?? source
         }
+        
         let merged = CandidateMerge.merge(incoming, into: existing)
         // Hash the merged document itself: the same credential again yields the same document.
         let input = try persisting.storageInput(for: .candidate(merged), source: rowSource, contentHash: nil, expiresAt: nil)
         return try store.upsert(input, at: now) == .unchanged ? nil : merged
+    }
+
+    /// The live stored candidate, if any.
+    private func storedCandidate(_ id: String) throws -> Candidate? {
+        guard let row = try store.get(kind: EntityKind.candidate.rawValue, id: id), row.deletedAt == nil,
+            case .candidate(let candidate) = try persisting.entity(kind: .candidate, storedDocument: row.document)
+        else { return nil }
+        return candidate
     }
 
     /// Format, source and payload: the same item sent again hashes the same, so it is skipped.
