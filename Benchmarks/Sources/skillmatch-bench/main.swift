@@ -26,6 +26,7 @@ do {
     case "encoder": try runEncoderBenchmark(rest)
     case "http-server": try runHTTPServerBenchmark(rest)
     case "engine": try runEngineBenchmark(rest)
+    case "ingest": try runIngestBenchmark(rest)
     default: benchUsage()
     }
 } catch {
