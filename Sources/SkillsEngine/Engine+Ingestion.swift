@@ -1,5 +1,6 @@
 import Foundation
 import SkillsCore
+import SkillsCredentials
 import SkillsIngestion
 import SkillsStorage
 
@@ -74,13 +75,13 @@ extension Engine {
         try pool.with { try IngestQueue($0).depth() }
     }
 
-    /// A worker that writes through this engine's codec and resolver.
-    public func makeWorker(id: String) throws -> IngestWorker {
+    /// A worker that writes through this engine's codec and resolver, verifying credentials with
+    /// `verifier` (offline by default: keys from did:key or the configured registry).
+    public func makeWorker(id: String, verifier: VerifierConfiguration = VerifierConfiguration()) throws -> IngestWorker {
         var options = IngestWorker.Options()
         options.batchSize = configuration.ingestBatchSize
         options.leaseSeconds = configuration.ingestLeaseSeconds
-        let processor = IngestProcessor(resolver: DraftResolver(resolver: resolver))
-        return try IngestWorker(id: id, database: database, processor: processor, persisting: persisting, options: options)
+        return try IngestWorker(id: id, database: database, processor: try ingestProcessor(verifier: verifier), persisting: persisting, options: options)
     }
 
     /// Runs one worker batch and hands its changes to the index; returns how many items it claimed.

@@ -5,7 +5,12 @@ import SkillsRanking
 
 extension Engine {
     /// Ranks targets for a stored entity (or an occupation) in one direction.
+    ///
+    /// Jobs past their `validThrough` leave the results: unless the request sets `openOn`, job
+    /// targets must be open on `asOf`.
     public func match(_ request: MatchRequest, asOf: Date = Date()) throws -> MatchPage {
+        var request = request
+        if request.direction.targetKind == .job && request.filters.openOn == nil { request.filters.openOn = asOf }
         let matcher = Matcher(snapshot: snapshot, configuration: ranking, related: related, asOf: asOf)
         do {
             return try matcher.match(request)
@@ -24,10 +29,13 @@ extension Engine {
     }
 
     /// Searches one kind by skills (ids or labels) and/or free text, with filters and facets.
+    /// Expired jobs are left out unless `filters.openOn` names another day.
     public func search(
         skills: [String], text: String, kind: EntityKind, filters: FilterSet, limit: Int, cursor: String?,
-        facets: [FacetField] = []
+        facets: [FacetField] = [], asOf: Date = Date()
     ) throws -> (result: SearchResult, facets: [FacetField: [String: Int]]) {
+        var filters = filters
+        if kind == .job && filters.openOn == nil { filters.openOn = asOf }
         var weights: [SearchQuery.SkillWeight] = []
         for name in skills {
             guard let skill = skillIndex(named: name) else { throw EngineError(.unknownSkill, "unknown skill '\(name)'") }

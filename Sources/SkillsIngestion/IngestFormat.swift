@@ -21,6 +21,11 @@ public enum IngestFormat: String, Sendable, CaseIterable, Codable {
 
     /// Guesses the format of one JSON document from its type markers; `nil` when nothing fits.
     public static func detect(_ document: JSONValue) -> IngestFormat? {
+        // A credential envelope: {"candidateId": …, "credential": {…} | "<VC-JWT>"}.
+        if let inner = document["credential"], document["candidateId"] != nil {
+            if inner.stringValue != nil { return .ob3 }
+            if let format = detect(inner), format == .ob3 || format == .clr { return format }
+        }
         let types = (document["@type"] ?? document["type"])?.asArray.compactMap(\.stringValue) ?? []
         if types.contains(where: { $0.contains("ClrCredential") }) { return .clr }
         if types.contains(where: { $0.contains("AchievementCredential") || $0.contains("OpenBadgeCredential") }) {

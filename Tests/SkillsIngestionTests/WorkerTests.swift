@@ -11,11 +11,30 @@ import Testing
 @testable import SkillsIngestion
 
 struct JSONPersisting: EntityPersisting {
-    func storageInput(for entity: Entity, source: String, contentHash: String, expiresAt: Date?) throws -> EntityInput {
-        guard case .job(let job) = entity else { throw IngestError(.invalidField, "jobs only in this test") }
+    func storageInput(for entity: Entity, source: String, contentHash: String?, expiresAt: Date?) throws -> EntityInput {
+        let document: Data
+        switch entity {
+        case .job(let job): document = try JSONEncoder().encode(job)
+        case .candidate(let candidate): document = try Self.encoder.encode(candidate)
+        default: throw IngestError(.invalidField, "jobs and candidates only in this test")
+        }
         return EntityInput(
             kind: entity.kind.rawValue, id: entity.id, source: source, externalID: entity.id,
-            document: try JSONEncoder().encode(job), expiresAt: expiresAt, contentHash: contentHash)
+            document: document, expiresAt: expiresAt, contentHash: contentHash)
+    }
+
+    func entity(kind: EntityKind, storedDocument: Data) throws -> Entity {
+        switch kind {
+        case .job: return .job(try JSONDecoder().decode(Job.self, from: storedDocument))
+        case .candidate: return .candidate(try JSONDecoder().decode(Candidate.self, from: storedDocument))
+        default: throw IngestError(.invalidField, "jobs and candidates only in this test")
+        }
+    }
+
+    private static var encoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return encoder
     }
 }
 

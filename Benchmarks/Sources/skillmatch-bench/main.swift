@@ -27,6 +27,7 @@ do {
     case "http-server": try runHTTPServerBenchmark(rest)
     case "engine": try runEngineBenchmark(rest)
     case "api-populate": try runAPIPopulateBenchmark(rest)
+    case "ingest": try runIngestBenchmark(rest)
     default: benchUsage()
     }
 } catch {

@@ -1,3 +1,4 @@
+import Foundation
 import SkillsCore
 
 /// What an adapter makes of one input document: the entity's fields, the skills the document names,
@@ -9,6 +10,8 @@ public struct EntityDraft: Sendable {
     public enum Operation: String, Sendable {
         case upsert
         case delete
+        /// Add to the stored entity instead of replacing it (a credential attached to a candidate).
+        case merge
     }
 
     public var operation: Operation
@@ -54,11 +57,16 @@ public struct CredentialEvidence: Sendable, Hashable {
     /// The skills the credential attests (its alignments), and its text for extraction.
     public var skills: [SkillReference]
     public var texts: [String]
+    /// The credential document as received, to store with the candidate (`nil`: nothing to store).
+    public var document: Data?
+    /// The verifier's result to store with the document.
+    public var record: Data = Data()
 
     public init(
         name: String, issuer: String, status: Status, reason: String? = nil, skills: [SkillReference] = [],
-        texts: [String] = []
+        texts: [String] = [], document: Data? = nil
     ) {
+        self.document = document
         self.name = name
         self.issuer = issuer
         self.status = status

@@ -7,6 +7,8 @@ public enum IngestOutcome: Sendable {
     case upsert(Entity, expiresAt: Date?)
     /// Remove this entity.
     case delete(kind: EntityKind, id: String)
+    /// Merge into the stored candidate (``CandidateMerge``) and store the credentials' documents.
+    case merge(Candidate, credentials: [CredentialEvidence])
 }
 
 /// Turns one stored item into entities: parse, detect or check the format, adapt, resolve skills.
@@ -21,11 +23,14 @@ public struct IngestProcessor: Sendable {
     public init(resolver: DraftResolver, limits: JSONParser.Limits = JSONParser.Limits(maxDepth: 64, maxBytes: 4 << 20)) {
         self.resolver = resolver
         self.limits = limits
-        let all: [any IngestAdapter] = [JobPostingAdapter(), JDXAdapter(), CTDLAdapter(), ProfileAdapter(), ETPLAdapter()]
+        let all: [any IngestAdapter] = [
+            JobPostingAdapter(), JDXAdapter(), CTDLAdapter(), ProfileAdapter(), ETPLAdapter(),
+            CredentialAdapter(format: .ob3), CredentialAdapter(format: .clr),
+        ]
         self.adapters = Dictionary(uniqueKeysWithValues: all.map { ($0.format, $0) })
     }
 
-    /// Adds or replaces the adapter for its format (the credential adapter is added by the engine).
+    /// Adds or replaces the adapter for its format (the engine adds credential adapters that verify).
     public func adding(_ adapter: any IngestAdapter) -> IngestProcessor {
         var copy = self
         var table = adapters
@@ -64,6 +69,11 @@ public struct IngestProcessor: Sendable {
             switch draft.operation {
             case .delete:
                 return .delete(kind: draft.kind, id: draft.id)
+            case .merge:
+                guard case .candidate(let candidate) = try resolver.entity(for: draft) else {
+                    throw IngestError(.invalidField, "only candidates can be merged into")
+                }
+                return .merge(candidate, credentials: draft.credentials)
             case .upsert:
                 let entity = try resolver.entity(for: draft)
                 var expiresAt: Date?

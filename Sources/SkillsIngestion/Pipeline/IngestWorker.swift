@@ -4,7 +4,10 @@ import SkillsStorage
 
 /// Turns an engine entity into the row the entity store keeps (document, profile, vector blobs).
 public protocol EntityPersisting: Sendable {
-    func storageInput(for entity: Entity, source: String, contentHash: String, expiresAt: Date?) throws -> EntityInput
+    /// `contentHash` `nil`: the store hashes the document.
+    func storageInput(for entity: Entity, source: String, contentHash: String?, expiresAt: Date?) throws -> EntityInput
+    /// The entity back from its stored document (to merge credentials into a candidate).
+    func entity(kind: EntityKind, storedDocument: Data) throws -> Entity
 }
 
 /// What a committed batch changed, for the index writer.
@@ -74,12 +77,20 @@ public final class IngestWorker {
                     var anyWritten = false
                     for outcome in outcomes {
                         switch outcome {
-                        case .upsert(let entity, let expiresAt):
+                        case .upsert(var entity, let expiresAt):
+                            if case .candidate(let profile) = entity {
+                                entity = .candidate(CandidateMerge.keepingCredentials(of: try storedCandidate(profile.id), in: profile))
+                            }
                             let input = try persisting.storageInput(
                                 for: entity, source: item.source, contentHash: hash, expiresAt: expiresAt)
                             if try store.upsert(input, at: now) != .unchanged {
                                 anyWritten = true
                                 local.upserted.append(entity)
+                            }
+                        case .merge(let candidate, let credentials):
+                            if let merged = try merge(candidate, credentials: credentials, source: item.source, at: now) {
+                                anyWritten = true
+                                local.upserted.append(.candidate(merged))
                             }
                         case .delete(let kind, let id):
                             if try store.delete(kind: kind.rawValue, id: id, at: now) {
@@ -102,6 +113,38 @@ public final class IngestWorker {
             }
         }
         return (items.count, changes)
+    }
+
+    /// Stores the credentials and merges their claims into the stored candidate, inside the
+    /// caller's transaction; returns the candidate when it changed.
+    private func merge(_ incoming: Candidate, credentials: [CredentialEvidence], source: String, at now: Date) throws -> Candidate? {
+        let credentialStore = CredentialStore(connection)
+        for evidence in credentials {
+            guard let document = evidence.document else { continue }
+            try credentialStore.store(candidateID: incoming.id, document: document, verification: evidence.record, at: now)
+        }
+        var existing: Candidate?
+        var rowSource = source
+        if let row = try store.get(kind: EntityKind.candidate.rawValue, id: incoming.id), row.deletedAt == nil,
+            case .candidate(let candidate) = try persisting.entity(kind: .candidate, storedDocument: row.document)
+        {
+            existing = candidate
+            // The upsert key is (source, external id): keep the candidate under its own source.
+            rowSource = row.source ?? source
+        }
+        
+        let merged = CandidateMerge.merge(incoming, into: existing)
+        // Hash the merged document itself: the same credential again yields the same document.
+        let input = try persisting.storageInput(for: .candidate(merged), source: rowSource, contentHash: nil, expiresAt: nil)
+        return try store.upsert(input, at: now) == .unchanged ? nil : merged
+    }
+
+    /// The live stored candidate, if any.
+    private func storedCandidate(_ id: String) throws -> Candidate? {
+        guard let row = try store.get(kind: EntityKind.candidate.rawValue, id: id), row.deletedAt == nil,
+            case .candidate(let candidate) = try persisting.entity(kind: .candidate, storedDocument: row.document)
+        else { return nil }
+        return candidate
     }
 
     /// Format, source and payload: the same item sent again hashes the same, so it is skipped.
