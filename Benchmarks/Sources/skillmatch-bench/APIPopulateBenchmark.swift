@@ -22,11 +22,11 @@ func runAPIPopulateBenchmark(_ arguments: [String]) throws {
         dataDirectory: dataDirectory, taxonomyDirectory: root.appendingPathComponent("Taxonomies").path,
         configDirectory: root.appendingPathComponent("Config").path))
     let start = DispatchTime.now()
-    let entities = generate(jobs: jobs, candidates: candidates, corpus: SyntheticCorpus())
+    let entities = engineGenerate(jobs: jobs, candidates: candidates, corpus: SyntheticCorpus())
     for batch in stride(from: 0, to: entities.count, by: 10_000) {
         try engine.importEntities(Array(entities[batch..<min(entities.count, batch + 10_000)]), source: "bench")
     }
-    print(String(format: "api-populate: %d jobs, %d candidates stored in %.1f s", jobs, candidates, seconds(since: start)))
+    print(String(format: "api-populate: %d jobs, %d candidates stored in %.1f s", jobs, candidates, engineSeconds(since: start)))
     if let ids = value("--ids") {
         let lines = entities.compactMap { if case .candidate(let c) = $0 { c.id } else { nil } }.joined(separator: "\n")
         try Data((lines + "\n").utf8).write(to: URL(fileURLWithPath: ids))
