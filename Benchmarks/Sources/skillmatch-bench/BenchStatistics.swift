@@ -1,4 +1,7 @@
 import Dispatch
+#if canImport(Glibc)
+import Glibc
+#endif
 
 // Shared figures for every benchmark area: medians and percentiles over repeated timings.
 
@@ -21,6 +24,20 @@ func secondsElapsed(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// CPU seconds used so far by the calling thread: on a shared, overloaded machine wall time
+/// mostly measures the run queue, CPU time the work.
+func threadCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// The 1-minute load average (`/proc/loadavg`), to print next to measured figures.
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
 }
 
 /// A benchmark that cannot run (missing data, bad arguments), with the reason.

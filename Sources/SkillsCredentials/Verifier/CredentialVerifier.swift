@@ -139,7 +139,10 @@ public struct CredentialVerifier: Sendable {
             }
             if let jwt = item.stringValue { nested.append(verify(jwt: jwt)) } else { nested.append(verifyDocument(item, checkStatus: checkStatus)) }
         }
-        return VerificationResult(steps: steps, envelope: envelope, credential: AchievementCredential(document: .object(credential)), nested: nested)
+        // The claims of nested credentials come from their own verification (read once), and only
+        // when they were verified at all: unchecked claims must not ride on the outer verdict.
+        let claims = AchievementCredential(document: .object(credential), nested: nested.compactMap(\.credential))
+        return VerificationResult(steps: steps, envelope: envelope, credential: claims, nested: nested)
     }
 
     private func trust(_ credential: JSONObject) -> VerificationStep {
