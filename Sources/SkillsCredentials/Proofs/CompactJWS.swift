@@ -1,4 +1,7 @@
 import SkillsCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A VC-JWT: a compact JWS whose payload is the credential (VCDM 2.0 / OB 3.0) or holds it in a
 /// `vc` claim (VCDM 1.1).
@@ -22,18 +25,27 @@ struct CompactJWS {
 
     init(bytes: [UInt8], limits: JSONParser.Limits, maxLength: Int) throws(CredentialError) {
         guard bytes.count <= maxLength else { throw CredentialError(.limit, "JWS longer than \(maxLength) bytes") }
-        let dot = UInt8(ascii: ".")
-        guard let firstDot = bytes.firstIndex(of: dot), let secondDot = bytes[(firstDot + 1)...].firstIndex(of: dot) else {
-            throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(bytes.count { $0 == dot } + 1)")
+        // The dots, found with memchr (the segments are kilobytes long; a byte loop shows up in profiles).
+        let dots: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            var found: [Int] = []
+            var from = 0
+            while found.count < 3, from < buffer.count, let base = buffer.baseAddress,
+                  let hit = memchr(base + from, Int32(UInt8(ascii: ".")), buffer.count - from) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(index)
+                from = index + 1
+            }
+            return found
         }
-        let signaturePart = bytes[(secondDot + 1)...]
-        if signaturePart.contains(dot) {
-            throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(bytes.count { $0 == dot } + 1)")
+        guard dots.count == 2 else {
+            throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(bytes.count { $0 == UInt8(ascii: ".") } + 1)")
         }
-        let headerPart = bytes[..<firstDot], payloadPart = bytes[(firstDot + 1)..<secondDot]
+        let firstDot = dots[0], secondDot = dots[1]
+        let headerPart = bytes[..<firstDot], payloadPart = bytes[(firstDot + 1)..<secondDot], signaturePart = bytes[(secondDot + 1)...]
         guard !headerPart.isEmpty, !payloadPart.isEmpty else { throw CredentialError(.malformed, "empty JWS header or payload segment") }
         func decode(_ part: ArraySlice<UInt8>, _ name: String) throws(CredentialError) -> [UInt8] {
-            guard !part.contains(UInt8(ascii: "=")) else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
+            // A "=" anywhere else is not in the base64url alphabet and fails in the decoder.
+            guard part.last != UInt8(ascii: "=") else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
             do { return try Base64.decode(slice: part) } catch { throw CredentialError(.malformed, "JWS \(name): \(error.message)") }
         }
         func object(_ bytes: [UInt8], _ name: String) throws(CredentialError) -> JSONObject {
