@@ -166,6 +166,13 @@ def main():
         out["rdfc_per_s"], out["rdfc_per_cpu_s"] = rate(lambda: verify_rdfc(rdfc_text, loader), a.seconds, a.rounds)
     if a.only in (None, "jwt"):
         out["jwt_per_s"], out["jwt_per_cpu_s"] = rate(lambda: verify_jwt(jwt_text), a.seconds, a.rounds)
+        # The signature check alone (the floor of the figure above), as on the Swift side.
+        h, p, s = jwt_text.split(".")
+        jwk = jwt_header["jwk"]
+        key = rsa.RSAPublicNumbers(int.from_bytes(b64url(jwk["e"]), "big"), int.from_bytes(b64url(jwk["n"]), "big")).public_key()
+        message, signature = (h + "." + p).encode(), b64url(s)
+        out["rsa_per_s"], out["rsa_per_cpu_s"] = rate(
+            lambda: key.verify(signature, message, padding.PKCS1v15(), hashes.SHA256()), a.seconds, a.rounds)
     print(json.dumps(out))
 
 if __name__ == "__main__":

@@ -121,6 +121,7 @@ struct JSONReader {
             position += 1
             return JSONObject(members: members)
         }
+        members.reserveCapacity(8)  // typical credential objects: one allocation instead of four
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
