@@ -22,7 +22,7 @@ public struct CredentialVerifier: Sendable {
         var trimmed = bytes.drop(while: isSpace)
         while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
         if let first = trimmed.first, first != UInt8(ascii: "{") {
-            return verify(jwsBytes: Array(trimmed))
+            return verify(jwsBytes: trimmed.count == bytes.count ? bytes : Array(trimmed))
         }
         do {
             return verifyDocument(try JSONParser(limits: configuration.jsonLimits).parse(bytes))
