@@ -58,6 +58,13 @@ func pooledContextsSurviveFailuresAndThreads() async throws {
             #expect(!key.verify(signature: signature, message: forged))
         }
     }
+    for (key, message, signature) in cases {
+        // Wrong lengths and garbage are refusals, never crashes, and leave the pool usable.
+        for bad in [[], Array(signature.dropLast()), signature + [0], [0x30, 0x03, 0x02, 0x01, 0x00], [UInt8](repeating: 0xFF, count: 512)] {
+            #expect(!key.verify(signature: bad, message: message))
+        }
+        #expect(key.verify(signature: signature, message: message))
+    }
     let checks = cases.map { ($0.0, $0.1, $0.2) }
     let results = await withTaskGroup(of: Bool.self) { group in
         for t in 0..<8 {
