@@ -125,7 +125,7 @@ struct ExtractionPass {
             }
             if single {
                 c *= 0.85
-                if entry.surface != 0, entry.surface != token.surface { c *= 0.85 }
+                if !entry.hasSurface(token.surface) { c *= 0.85 }
                 if entry.lowerCaseLabel, token.flags.contains(.capitalized),
                     token.flags.isDisjoint(with: [.sentenceStart, .allUpper])
                 {
