@@ -101,7 +101,9 @@ private struct DictionaryBuilder {
     }
 
     /// Adds a label and returns its words (empty when it has none). An alternative label that
-    /// shares no word with `preferredWords` becomes a ``LabelKind/relatedAlternative``.
+    /// shares no word with `preferredWords` becomes a ``LabelKind/relatedAlternative``, unless it
+    /// is an acronym ("CPR" for "resuscitation"): an abbreviation shares no word with what it
+    /// abbreviates.
     @discardableResult
     mutating func add(
         _ label: String, skill: SkillIndex, kind: LabelKind, type: SkillType, derive: Bool,
@@ -112,11 +114,15 @@ private struct DictionaryBuilder {
         let words = tokens.map(\.hash)
         guard !tokens.isEmpty else { return [] }
         guard tokens.count <= maximumTokens else { return words }
+        let guardRule = guardRule(for: tokens, type: type)
         var kind = kind
         if kind == .alternative, !preferredWords.isEmpty, !words.contains(where: preferredWords.contains) {
-            kind = .relatedAlternative
+            // Two-letter upper-case labels ("IC", "RE", "ST") are too ambiguous to count as acronyms.
+            let acronym = tokens.count == 1 && tokens[0].flags.contains(.allUpper) && tokens[0].letters >= 3
+                && guardRule == .none
+            if !acronym { kind = .relatedAlternative }
         }
-        var entry = PhraseEntry(skill: skill, kind: kind, guardRule: guardRule(for: tokens, type: type))
+        var entry = PhraseEntry(skill: skill, kind: kind, guardRule: guardRule)
         if tokens.count == 1 {
             entry.surface = tokens[0].surface
             entry.lowerCaseLabel = !tokens[0].flags.contains(.capitalized) && !tokens[0].flags.contains(.symbol)
@@ -125,6 +131,11 @@ private struct DictionaryBuilder {
         guard derive else { return words }
         if let nominal = LabelVariants.nominalised(tokens, type: type) {
             dictionary.add(PhraseEntry(skill: skill, kind: .derived, guardRule: .none), at: dictionary.insert(nominal))
+        }
+        // Only the preferred label's object: alternative labels are often loose ("execute arc
+        // welding operations" for "perform metal active gas welding").
+        for object in kind == .preferred ? LabelVariants.objectPhrases(tokens, type: type) : [] {
+            dictionary.add(PhraseEntry(skill: skill, kind: .derived, guardRule: .none), at: dictionary.insert(object))
         }
         if let short = LabelVariants.withoutQualifier(label) {
             // The qualifier only disambiguates the preferred label: "Java" is that skill's name.
