@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 // Shared figures for every benchmark area: medians and percentiles over repeated timings.
 
@@ -21,6 +22,16 @@ func secondsElapsed(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// Wall-clock and this thread's CPU seconds of `body`. On the shared, overloaded machine the
+/// wall time mostly measures the run queue; CPU time is what the code costs.
+func wallAndCPUSeconds(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    var start = timespec(), end = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
+    let wall = try secondsElapsed(body)
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
+    return (wall, Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9)
 }
 
 /// A benchmark that cannot run (missing data, bad arguments), with the reason.
