@@ -6,11 +6,13 @@
 ///
 /// Confidence of a mention is the product of:
 /// - the label kind: preferred 0.90, operator alias 0.85, alternative 0.80 (also the preferred
-///   label without its parenthesised qualifier), alternative sharing no word with the preferred
-///   label 0.72, derived 0.70;
+///   label without its parenthesised qualifier, and upper-case acronyms), alternative sharing no
+///   word with the preferred label 0.66, derived 0.70 (noun-phrase readings and the objects of
+///   light-verb labels: "arc welding" for "apply arc welding techniques");
 /// - length: one-word phrases × 0.85, and a further × 0.85 when the word is inflected otherwise
-///   than the label ("crafted" for "crafting") or capitalised inside a sentence while the label
-///   is a lower-case common noun ("the Electricity Sales team": part of a name);
+///   than every label of the skill with that phrase ("crafted" for "crafting") or capitalised
+///   inside a sentence that is not title-cased while the label is a lower-case common noun ("the
+///   Electricity Sales team": part of a name);
 /// - generic one-word preferred labels ("communication") × 0.65;
 /// - ambiguity: a phrase naming k skills gives each × 1/√k;
 /// - acronym evidence: an upper-case label written in upper case × 1.1, and technical context
