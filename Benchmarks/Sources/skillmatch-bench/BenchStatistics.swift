@@ -1,7 +1,5 @@
 import Dispatch
-#if canImport(Glibc)
-import Glibc
-#endif
+import Foundation
 
 // Shared figures for every benchmark area: medians and percentiles over repeated timings.
 
@@ -38,6 +36,13 @@ func threadCPUSeconds() -> Double {
 func loadAverage() -> String {
     guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
     return text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+/// Wall-clock and this thread's CPU seconds of `body`.
+func wallAndCPUSeconds(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpuStart = threadCPUSeconds()
+    let wall = try secondsElapsed(body)
+    return (wall, threadCPUSeconds() - cpuStart)
 }
 
 /// A benchmark that cannot run (missing data, bad arguments), with the reason.
