@@ -16,19 +16,8 @@ Run: Benchmarks/ingest-crash.sh --cli [--items 20000] [--kills 5] [--seed 6]
 """
 import argparse, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time
 
-def token(n):
-    letters = ""
-    n += 26 * 26 * 26
-    while n:
-        n, r = divmod(n, 26)
-        letters = chr(97 + r) + letters
-    return "crash" + letters
+from crash_corpus import posting
 
-def posting(n, rng):
-    skills = ["welding techniques", "operate forklift", "customer service", "Python", "SQL", "bookkeeping", "patient care"]
-    text = " ".join(f"Experience with {rng.choice(skills)} is expected." for _ in range(rng.randint(8, 30)))
-    return json.dumps({"@type": "JobPosting", "identifier": f"crash-{n}", "title": f"Operator {token(n)}",
-                       "description": f"Reference {token(n)}. {text}", "datePosted": "2026-01-02", "validThrough": "2099-01-01"})
 
 def main():
     parser = argparse.ArgumentParser()

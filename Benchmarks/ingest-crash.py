@@ -35,22 +35,9 @@ Run: Benchmarks/ingest-crash.sh [--items 20000] [--kills 5] [--batch 100] [--rat
 import argparse, http.client, json, os, random, re, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time
 from concurrent.futures import ThreadPoolExecutor
 
+from crash_corpus import posting, token
+
 TRANSIENT = (ConnectionError, http.client.HTTPException, TimeoutError, OSError)
-
-
-def token(n):
-    letters, n = "", n + 26 ** 3
-    while n:
-        n, r = divmod(n, 26)
-        letters = chr(97 + r) + letters
-    return "crash" + letters
-
-
-def posting(n, rng):
-    skills = ["welding techniques", "operate forklift", "customer service", "Python", "SQL", "bookkeeping", "patient care"]
-    text = " ".join(f"Experience with {rng.choice(skills)} is expected." for _ in range(rng.randint(8, 30)))
-    return json.dumps({"@type": "JobPosting", "identifier": f"crash-{n}", "title": f"Operator {token(n)}",
-                       "description": f"Reference {token(n)}. {text}", "datePosted": "2026-01-02", "validThrough": "2099-01-01"})
 
 
 class Server:
