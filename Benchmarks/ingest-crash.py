@@ -220,6 +220,7 @@ def run(args, rng, server, ingest_key, admin_key, data, failures):
 
     def producer():
         client = Client(server, ingest_key)
+        resend = random.Random(args.seed + 1)  # its own generator: the killer thread draws from `rng`
         start = time.time()
         generation = server.generation
         try:
@@ -243,7 +244,7 @@ def run(args, rng, server, ingest_key, admin_key, data, failures):
                         attempt["done"] = True
                         unanswered[index] = unanswered.get(index, 0) + 1
                         generation, _ = server.wait_up(generation)
-                        if rng.random() < args.resend:
+                        if resend.random() < args.resend:
                             continue
                         given_up.add(index)
                         break
