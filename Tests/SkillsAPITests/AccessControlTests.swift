@@ -41,6 +41,15 @@ import Testing
         ("GET", "/v1/tasks", nil, [.admin, .ingest, .analyst]),
         ("POST", "/v1/ingest?format=profile", #"{"id": "c-ingested-matrix", "skills": ["Python"]}"#, [.admin, .ingest]),
         ("PUT", "/v1/programs/p-matrix", #"{"title": 5}"#, [.admin, .ingest]),
+        // Invalid bodies and unknown ids: an allowed role gets 400/404, never 401/403.
+        ("PUT", "/v1/jobs/j-matrix", #"{"title": 5}"#, [.admin, .ingest, .employer]),
+        ("DELETE", "/v1/jobs/j-matrix-none", nil, [.admin, .ingest, .employer]),
+        ("PUT", "/v1/candidates/c-matrix", #"{"skills": 5}"#, [.admin, .ingest]),
+        ("GET", "/v1/programs?limit=5", nil, Set(Role.allCases)),
+        ("GET", "/v1/occupations?q=welders", nil, Set(Role.allCases)),
+        ("GET", "/v1/tasks/999999", nil, [.admin, .ingest, .analyst]),
+        ("POST", "/v1/tasks/items/retry", #"{"itemIds": [999999]}"#, [.admin, .ingest]),
+        ("GET", "/v1/jobs/\(APIFixture.job)/matches/candidates?limit=3", nil, [.admin, .employer, .analyst]),
     ] as [(String, String, String?, Set<Role>)])
     func accessMatrix(method: String, path: String, body: String?, allowed: Set<Role>) throws {
         for role in Role.allCases {

@@ -62,6 +62,24 @@ import Testing
         #expect(try stillServing())
     }
 
+    @Test func slowBodyGets408WhileOthersAreServed() throws {
+        let slow = try TestClient(port: fixture.port)
+        let started = Date()
+        try slow.send("POST /v1/extract HTTP/1.1\r\nHost: t\r\nAuthorization: Bearer \(fixture.key(.admin))\r\nContent-Length: 100\r\n\r\n{")
+        var served = 0
+        while Date().timeIntervalSince(started) < 1 {
+            try slow.send(" ")  // progress, but the body never completes
+            if try stillServing() { served += 1 }
+            Thread.sleep(forTimeInterval: 0.1)
+        }
+        let response = try #require(try slow.readResponse())
+        #expect(response.status == 408)
+        #expect(response.code == "request_timeout")
+        #expect(Date().timeIntervalSince(started) < 4)  // readSeconds is 2 in the fixture
+        #expect(served >= 5)
+        #expect(try stillServing())
+    }
+
     @Test func requestIDIsEchoed() throws {
         let response = try fixture.send("GET", "/healthz", headers: "X-Request-Id: trace-123\r\n")
         #expect(response.headers["X-Request-Id"] == "trace-123")

@@ -11,7 +11,8 @@ import Testing
 /// 5. a client trickling headers gets 408 and is cut off while others are served;
 /// 6. an abrupt disconnect mid-request, and an invalid UTF-8 path (400), leave the server serving;
 /// 7. a full worker pool answers 503 with Retry-After without running the handler;
-/// 8. shutdown finishes in-flight and pipelined requests, then stops accepting.
+/// 8. shutdown finishes in-flight and pipelined requests, then stops accepting; a signal sent right after
+///    `shutdownOnSignals` is never lost.
 @Suite struct ServerSocketTests {
     @Test func keepAliveServesSequentialRequestsOnOneConnection() throws {
         try withServer { server in
@@ -207,6 +208,21 @@ import Testing
         #expect(try idle.waitForClose())
         #expect(server.waitUntilStopped(timeout: 5))
         #expect(throws: TestClientError.self) { try TestClient(port: server.port) }
+    }
+
+    @Test func aSignalSentRightAfterRegistrationIsNotLost() throws {
+        // SIGUSR2 stands in for SIGTERM, whose default action would end the test runner. The old
+        // DispatchSource-based handling ignored the signal until its asynchronous registration
+        // completed, so a signal sent at once was lost and the server kept running.
+        var configuration = ServerConfiguration()
+        configuration.port = 0
+        for round in 0..<20 {
+            let server = try HTTPServer.start(configuration: configuration, responder: testRouter())
+            server.shutdownOnSignals([SIGUSR2])
+            kill(getpid(), SIGUSR2)
+            #expect(server.waitUntilStopped(timeout: 5), "round \(round): the signal was lost")
+            if !server.waitUntilStopped(timeout: 0) { server.shutdown() }
+        }
     }
 
     @Test func idleKeepAliveConnectionsAreClosed() throws {

@@ -3,6 +3,7 @@
 // 2. Re-sending the same items changes nothing (skipped as unchanged; same entity count).
 // 3. A delete envelope removes the entity.
 // 4. An item whose worker died (lease expired) is processed by the next worker exactly once.
+// 5. The splitter reads NDJSON, arrays and one pretty-printed document (one item), with per-line errors otherwise.
 import Foundation
 import SkillsCore
 import SkillsStorage
@@ -123,4 +124,26 @@ func jobLine(_ id: Int, title: String = "Welder") -> String {
     invalidUTF8.append(contentsOf: [0xFF, 0xFE])
     invalidUTF8.append(contentsOf: Array("\"}".utf8))
     guard case .rejected = splitter.split(invalidUTF8)[0] else { Issue.record("invalid UTF-8 accepted"); return }
+}
+
+@Test func splitterTakesAPrettyPrintedDocumentAsOneItem() throws {
+    let splitter = IngestItemSplitter(limits: .init(maxDepth: 8, maxBytes: 200))
+    let pretty = "\n{\n  \"@type\": \"JobPosting\",\n  \"identifier\": \"p-1\",\n  \"skills\": [\n    \"welding\"\n  ]\n}\n"
+    let items = splitter.split(Data(pretty.utf8))
+    #expect(items.count == 1)
+    guard case .payload(let payload) = try #require(items.first) else { Issue.record("pretty document rejected"); return }
+    #expect(try JSONParser().parse(payload)["identifier"]?.stringValue == "p-1")
+    // NDJSON whose first line is broken keeps its per-line errors (the whole body is not one object).
+    let ndjson = splitter.split(Data("{not json\n{\"a\":1}\n{\"b\":2}\n".utf8))
+    #expect(ndjson.count == 3)
+    guard case .rejected(let reason) = ndjson[0] else { Issue.record("broken line accepted"); return }
+    #expect(reason.contains("line 1"))
+    // A broken pretty-printed document is reported line by line, never half-accepted as one item.
+    #expect(splitter.split(Data("{\n  \"a\": [1,\n}\n".utf8)).allSatisfy { if case .rejected = $0 { true } else { false } })
+    // A pretty-printed document over the item limit is one item_too_large, not hundreds of line errors.
+    let big = "{\n\"a\": \"" + String(repeating: "x", count: 300) + "\"\n}"
+    let bigItems = splitter.split(Data(big.utf8))
+    #expect(bigItems.count == 1)
+    guard case .rejected(let tooBig) = try #require(bigItems.first) else { Issue.record("big accepted"); return }
+    #expect(tooBig.hasPrefix("item_too_large"))
 }

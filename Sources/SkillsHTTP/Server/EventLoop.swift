@@ -29,6 +29,7 @@ final class EventLoop: @unchecked Sendable {
     private let pool: WorkerPool
     private let epollFD: Int32
     private let wakeFD: Int32
+    private let wakeOpen = Mutex(true)
 
     // Shared with other threads.
     private let completions = Mutex<[Completion]>([])
@@ -84,7 +85,9 @@ final class EventLoop: @unchecked Sendable {
     /// Starts a graceful shutdown: stop accepting, answer what was received, close, return from `run`.
     func requestShutdown() {
         shutdownRequested.store(true, ordering: .sequentiallyConsistent)
-        wake()
+        // A late request (a second signal) may come after `run` closed the eventfd, whose number
+        // could by then belong to another file: write only while it is open.
+        wakeOpen.withLock { open in if open { wake() } }
     }
 
     private func wake() {
@@ -128,7 +131,10 @@ final class EventLoop: @unchecked Sendable {
         }
         for connection in Array(connections.values) { close(connection) }
         if let listener { Glibc.close(listener.fd) }
-        Glibc.close(wakeFD)
+        wakeOpen.withLock { open in
+            open = false
+            Glibc.close(wakeFD)
+        }
         Glibc.close(epollFD)
     }
 

@@ -1,12 +1,14 @@
 import CSystem
 import Dispatch
 import Foundation
+import Synchronization
 
 /// An HTTP/1.1 server: one epoll event-loop thread for all connections and a bounded pool of worker
 /// threads running the responder.
 ///
 /// ```swift
 /// let server = try HTTPServer.start(configuration: config, responder: router, accessLog: .standardError)
+/// server.shutdownOnSignals()    // before announcing the port: a signal right after it is not lost
 /// print("listening on \(server.port)")
 /// server.runUntilTerminated()   // returns after SIGTERM/SIGINT and a graceful drain
 /// ```
@@ -17,6 +19,8 @@ public final class HTTPServer: Sendable {
     private let loop: EventLoop
     private let pool: WorkerPool
     private let stopped = DispatchGroup()
+    /// The ``TerminationSignals`` registration, if any; `.max` once the loop has stopped.
+    private let signalRegistration = Mutex<UInt64?>(nil)
 
     private init(configuration: ServerConfiguration, port: Int, loop: EventLoop, pool: WorkerPool) {
         self.configuration = configuration
@@ -53,6 +57,10 @@ public final class HTTPServer: Sendable {
         server.stopped.enter()
         let thread = Thread {
             loop.run()
+            server.signalRegistration.withLock { id in
+                if let id, id != .max { TerminationSignals.unregister(id) }
+                id = .max
+            }
             pool.shutdown()
             server.stopped.leave()
         }
@@ -77,16 +85,19 @@ public final class HTTPServer: Sendable {
         stopped.wait(timeout: .now() + seconds) == .success
     }
 
+    /// Shuts down gracefully when one of `signals` arrives, from the moment this returns (the
+    /// handler is installed synchronously). Call it before announcing the server, so a supervisor's
+    /// signal sent right after the announcement is never lost. Idempotent.
+    public func shutdownOnSignals(_ signals: [Int32] = [SIGTERM, SIGINT]) {
+        signalRegistration.withLock { id in
+            guard id == nil else { return }  // registered already, or stopped
+            id = TerminationSignals.register(signals) { [self] in shutdown() }
+        }
+    }
+
     /// Serves until one of `signals` arrives, then shuts down gracefully and returns.
     public func runUntilTerminated(signals: [Int32] = [SIGTERM, SIGINT]) {
-        let sources = signals.map { number in
-            signal(number, SIG_IGN)  // let the dispatch source, not the default action, see it
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler { [self] in shutdown() }
-            source.resume()
-            return source
-        }
+        shutdownOnSignals(signals)
         waitUntilStopped()
-        for source in sources { source.cancel() }
     }
 }

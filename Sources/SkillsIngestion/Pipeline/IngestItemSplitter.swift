@@ -4,10 +4,11 @@ import SkillsStorage
 
 /// Cuts a request body or file into queue items before anything is processed.
 ///
-/// JSON input is either one array of documents or NDJSON (one document per line). Each item is
-/// checked to be a well-formed JSON object within the limits; an item that is not becomes a
-/// `rejected` queue item with its reason, so the good items of the same batch still land and the
-/// task reports the bad ones by position.
+/// JSON input is one array of documents, NDJSON (one document per line), or a single document
+/// spread over several lines (a pretty-printed credential or CTDL file). Each item is checked to be
+/// a well-formed JSON object within the limits; an item that is not becomes a `rejected` queue item
+/// with its reason, so the good items of the same batch still land and the task reports the bad
+/// ones by position.
 public struct IngestItemSplitter: Sendable {
     public var limits: JSONParser.Limits
 
@@ -20,6 +21,9 @@ public struct IngestItemSplitter: Sendable {
         guard let first = bytes.firstIndex(where: { !Self.isSpace($0) }) else { return [] }
         if bytes[first] == UInt8(ascii: "[") {
             return splitArray(bytes)
+        }
+        if let document = singleDocument(bytes, from: first) {
+            return [document]
         }
         var items: [EnqueueItem] = []
         var lineStart = 0
@@ -54,6 +58,24 @@ public struct IngestItemSplitter: Sendable {
         } catch {
             return [.rejected(reason: "malformed_item: \(error)")]
         }
+    }
+
+    /// The body as one item when it is one object spread over several lines: its first line is not
+    /// JSON on its own, but the whole body is one object. Nil means "split it into lines" (NDJSON, or
+    /// input broken in a way the per-line errors describe best).
+    private func singleDocument(_ bytes: [UInt8], from first: Int) -> EnqueueItem? {
+        guard bytes[first] == UInt8(ascii: "{") else { return nil }
+        let lineEnd = bytes[first...].firstIndex(of: UInt8(ascii: "\n")) ?? bytes.count
+        guard lineEnd < bytes.count else { return nil }  // a single line is an NDJSON body of one
+        if (try? JSONParser(limits: limits).parse(bytes[first..<lineEnd])) != nil { return nil }
+        // Parsing the whole body costs one more pass only when the first line is not a document; a
+        // body that is not one object fails early (within its first line or two) and is split as before.
+        let wholeLimits = JSONParser.Limits(maxDepth: limits.maxDepth, maxBytes: max(limits.maxBytes, bytes.count))
+        guard let value = try? JSONParser(limits: wholeLimits).parse(bytes), value.objectValue != nil else { return nil }
+        if bytes.count > limits.maxBytes {
+            return .rejected(reason: "item_too_large: the document has \(bytes.count) bytes, limit \(limits.maxBytes)")
+        }
+        return .payload(Data(bytes))
     }
 
     private func check(_ slice: ArraySlice<UInt8>, label: String) -> EnqueueItem {

@@ -91,6 +91,7 @@ struct ServeCommand: Command {
         if configuration.api.authMode == .open {
             context.printError("serve: WARNING auth.mode is open: every caller is an admin; use on loopback only")
         }
+        server.shutdownOnSignals()  // before the announcement: a supervisor may signal right after it
         context.print("listening on \(configuration.http.host):\(server.port)")
         server.runUntilTerminated()
         ingestion.stop()
