@@ -90,6 +90,8 @@ public final class Engine: Sendable {
             let fresh = writer.snapshot()
             state.withLock { state in
                 if fresh.generation > state.snapshot.generation { state.snapshot = fresh }
+                // The next publish rebuilds only the kinds changed after `fresh`.
+                state.writer.rebase(on: fresh)
             }
         }
     }

@@ -5,7 +5,7 @@
 /// ``Role/taught``). ``SkillProfileBuilder`` documents how the weights are computed.
 public struct SkillProfile: Sendable, Hashable {
     /// What the skill means for the entity.
-    public enum Role: String, Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         case held
         case required
         case preferred
@@ -57,6 +57,13 @@ public struct SkillProfile: Sendable, Hashable {
             byskill[entry.skill] = entry
         }
         self.entries = byskill.values.sorted { $0.skill < $1.skill }
+    }
+
+    /// A profile from entries already strictly ascending by skill (a stored profile read back),
+    /// skipping the sort and duplicate merge.
+    public init(sortedEntries entries: [Entry]) {
+        precondition(zip(entries, entries.dropFirst()).allSatisfy { $0.skill < $1.skill }, "entries must be strictly ascending by skill")
+        self.entries = entries
     }
 
     public static let empty = SkillProfile(entries: [])

@@ -4,8 +4,10 @@ import SkillsCore
 /// ``IndexSnapshot`` that readers search while the writer moves on.
 ///
 /// Documents live in slots numbered by arrival; a replaced or deleted entity leaves a tombstone
-/// (an empty slot) so slot numbers, and with them cursors, stay stable. ``snapshot()`` builds the
-/// postings from the live slots, because BM25 statistics and skill IDFs depend on the whole corpus.
+/// (an empty slot) so slot numbers, and with them cursors, stay stable. ``snapshot()`` lays out
+/// the postings, because BM25 statistics and skill IDFs depend on the whole corpus; after the
+/// first snapshot it reuses the previous one and only redoes what the changes since touched
+/// (see ``snapshot()``).
 ///
 /// ```swift
 /// var writer = try IndexWriter(profileBuilder: SkillProfileBuilder(asOf: now))
@@ -13,24 +15,40 @@ import SkillsCore
 /// let snapshot = writer.snapshot()
 /// ```
 public struct IndexWriter: Sendable {
-    struct Slot: Sendable {
-        var entity: Entity
-        var profile: SkillProfile
-        var attributes: DocumentAttributes
-        /// (term, title tf, body tf), one per distinct term.
-        var terms: [(term: Int32, title: UInt16, body: UInt16)]
-        var titleLength: Int32
-        var bodyLength: Int32
-    }
-
     public let configuration: IndexConfiguration
     public let profileBuilder: SkillProfileBuilder
     let analyzer = TextAnalyzer()
-    var slots: [Slot?] = []
+
+    // Per slot, indexed by document id. Flat arrays rather than one struct per slot: the snapshot
+    // build walks them in tight loops without retaining anything.
+    var entities: [Entity?] = []
+    var profiles: [SkillProfile] = []
+    var attributes: [DocumentAttributes?] = []
+    var columns = AttributeColumns([])
+    /// Kind ordinal (``IndexSnapshot/ordinal(_:)``) of a live slot, ``IndexWriter/tombstone`` otherwise.
+    var kinds: [UInt8] = []
+    var titleLengths: [Int32] = []
+    var bodyLengths: [Int32] = []
+    /// Slot `s`'s distinct terms are `termList[termStart[s]..<termStart[s + 1]]`, ascending, with
+    /// their title and body frequencies alongside. Tombstoned slots keep theirs (they are skipped).
+    var termStart: [Int] = [0]
+    var termList: [Int32] = []
+    var termTitleFrequency: [UInt16] = []
+    var termBodyFrequency: [UInt16] = []
+
     var slotByKey: [EntityKey: Int32] = [:]
     var termIDs: [String: Int32] = [:]
+    /// Term strings by id (the inverse of `termIDs`), for persistence.
+    var termStrings: [String] = []
     /// Bumped by every change; a snapshot carries the generation it was frozen at.
-    public private(set) var generation: UInt64 = 0
+    public internal(set) var generation: UInt64 = 0
+    /// Per kind ordinal, the generation of its last change: a kind unchanged since `base` was
+    /// frozen keeps `base`'s postings.
+    var kindGenerations = [UInt64](repeating: 0, count: EntityKind.allCases.count)
+    /// The last published snapshot (see ``rebase(on:)``), whose unchanged partitions are reused.
+    var base: IndexSnapshot?
+
+    static let tombstone: UInt8 = .max
 
     public init(configuration: IndexConfiguration = IndexConfiguration(), profileBuilder: SkillProfileBuilder) throws(IndexError) {
         try configuration.validate()
@@ -40,6 +58,9 @@ public struct IndexWriter: Sendable {
 
     /// Number of live entities.
     public var count: Int { slotByKey.count }
+
+    /// Number of slots, live or tombstoned.
+    public var slotCount: Int { entities.count }
 
     /// Adds `entity`, or replaces the entity with the same kind and id (tombstoning the old slot).
     ///
@@ -52,19 +73,24 @@ public struct IndexWriter: Sendable {
             throw .unknownSkill(entry.skill, skillCount: configuration.skillCount)
         }
         let key = EntityKey(entity.kind, entity.id)
-        if let old = slotByKey[key] { slots[Int(old)] = nil }
-        let title = analyzer.terms(entity.title)
-        let body = analyzer.terms(entity.body)
-        var counts: [Int32: (title: UInt16, body: UInt16)] = [:]
-        for term in title { counts[intern(term), default: (0, 0)].title &+= 1 }
-        for term in body { counts[intern(term), default: (0, 0)].body &+= 1 }
-        let terms = counts.map { (term: $0.key, title: $0.value.title, body: $0.value.body) }.sorted { $0.term < $1.term }
-        let slot = Int32(slots.count)
-        slots.append(Slot(
-            entity: entity, profile: profile, attributes: DocumentAttributes(entity), terms: terms,
-            titleLength: Int32(title.count), bodyLength: Int32(body.count)))
+        if let old = slotByKey[key] { tombstone(old) }
+        let slot = Int32(entities.count)
+        var scratch = TermCounter()
+        let titleLength = analyzer.forEachTerm(entity.title) { scratch.count(intern($0), title: true) }
+        let bodyLength = analyzer.forEachTerm(entity.body) { scratch.count(intern($0), title: false) }
+        scratch.append(to: &termList, &termTitleFrequency, &termBodyFrequency)
+        termStart.append(termList.count)
+        let attributes = DocumentAttributes(entity)
+        entities.append(entity)
+        profiles.append(profile)
+        self.attributes.append(attributes)
+        columns.append(attributes)
+        kinds.append(UInt8(IndexSnapshot.ordinal(entity.kind)))
+        titleLengths.append(Int32(titleLength))
+        bodyLengths.append(Int32(bodyLength))
         slotByKey[key] = slot
         generation += 1
+        kindGenerations[IndexSnapshot.ordinal(entity.kind)] = generation
         return slot
     }
 
@@ -74,22 +100,66 @@ public struct IndexWriter: Sendable {
     @discardableResult
     public mutating func delete(_ key: EntityKey) -> Bool {
         guard let slot = slotByKey.removeValue(forKey: key) else { return false }
-        slots[Int(slot)] = nil
         generation += 1
+        kindGenerations[IndexSnapshot.ordinal(key.kind)] = generation
+        tombstone(slot)
         return true
     }
 
-    private mutating func intern(_ term: String) -> Int32 {
-        if let id = termIDs[term] { return id }
-        let id = Int32(termIDs.count)
-        termIDs[term] = id
+    private mutating func tombstone(_ slot: Int32) {
+        let s = Int(slot)
+        kinds[s] = Self.tombstone
+        entities[s] = nil
+        profiles[s] = .empty
+        attributes[s] = nil
+    }
+
+    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let string = String(decoding: term, as: UTF8.self)
+        if let id = termIDs[string] { return id }
+        let id = Int32(termStrings.count)
+        termIDs[string] = id
+        termStrings.append(string)
         return id
     }
 
     /// Freezes the current state into an immutable, searchable snapshot.
     ///
-    /// - Complexity: O(total postings): one pass for statistics, one to lay out postings.
+    /// Kinds that changed since the snapshot passed to ``rebase(on:)`` get their postings laid out
+    /// again (a counting sort over their slots: BM25 statistics and IDFs depend on the whole kind);
+    /// the others are shared with that snapshot as they are. Entities, profiles and filter columns
+    /// are shared with the writer, not copied.
+    ///
+    /// - Complexity: O(slots + postings of the changed kinds).
     public func snapshot() -> IndexSnapshot {
         IndexSnapshot(writer: self)
+    }
+
+    /// Makes `snapshot` (frozen from this writer or an earlier copy of it) the base the next
+    /// ``snapshot()`` reuses unchanged partitions from. Ignored if older than the current base.
+    public mutating func rebase(on snapshot: IndexSnapshot) {
+        guard snapshot.generation <= generation, snapshot.generation >= (base?.generation ?? 0) else { return }
+        base = snapshot
+    }
+}
+
+/// Distinct terms of one document with their per-field frequencies, reused across fields.
+struct TermCounter {
+    private var frequencies: [Int32: (title: UInt16, body: UInt16)] = [:]
+
+    mutating func count(_ term: Int32, title: Bool) {
+        if title {
+            frequencies[term, default: (0, 0)].title &+= 1
+        } else {
+            frequencies[term, default: (0, 0)].body &+= 1
+        }
+    }
+
+    func append(to terms: inout [Int32], _ title: inout [UInt16], _ body: inout [UInt16]) {
+        for (term, counts) in frequencies.sorted(by: { $0.key < $1.key }) {
+            terms.append(term)
+            title.append(counts.title)
+            body.append(counts.body)
+        }
     }
 }
