@@ -36,12 +36,12 @@ public struct IndexSnapshotFile: Sendable, Hashable {
 
     /// Reads and decodes the header.
     ///
-    /// - Returns: the header and the byte range of the payload (checksum not yet verified).
+    /// The checksum is not verified here (that reads the whole file): restoring does it.
     public static func header(of bytes: UnsafeRawBufferPointer) throws(IndexError) -> Header {
         try parse(bytes).header
     }
 
-    static func parse(_ bytes: UnsafeRawBufferPointer) throws(IndexError) -> (header: Header, payload: Range<Int>, checksum: UInt64) {
+    static func parse(_ bytes: UnsafeRawBufferPointer) throws(IndexError) -> (header: Header, headerBytes: Range<Int>, payload: Range<Int>, checksum: UInt64) {
         var reader = ByteReader(bytes)
         for expected in magic where try reader.read(UInt8.self) != expected {
             throw .invalidSnapshot("not a snapshot file (bad magic)")
@@ -52,7 +52,8 @@ public struct IndexSnapshotFile: Sendable, Hashable {
         }
         let headerLength = Int(try reader.read(UInt32.self))
         guard headerLength <= bytes.count - reader.offset else { throw .invalidSnapshot("truncated header") }
-        let headerBytes = Data(UnsafeRawBufferPointer(rebasing: bytes[reader.offset..<(reader.offset + headerLength)]))
+        let headerRange = reader.offset..<(reader.offset + headerLength)
+        let headerBytes = Data(UnsafeRawBufferPointer(rebasing: bytes[headerRange]))
         reader.offset += headerLength
         let header: Header
         do {
@@ -65,23 +66,46 @@ public struct IndexSnapshotFile: Sendable, Hashable {
         guard payloadLength == bytes.count - reader.offset else {
             throw .invalidSnapshot("payload is \(bytes.count - reader.offset) bytes, header says \(payloadLength) (truncated?)")
         }
-        return (header, reader.offset..<bytes.count, checksum)
+        return (header, headerRange, reader.offset..<bytes.count, checksum)
     }
 
-    static func encode(header: Header, payload: [UInt8]) -> [UInt8] {
+    /// The checksum stored in the file: over the header and the payload, so a damaged header
+    /// value (a count, the caller's metadata) is caught too.
+    static func checksum(header: UnsafeRawBufferPointer, payload: UnsafeRawBufferPointer) -> UInt64 {
+        SnapshotChecksum.hash(header) &* SnapshotChecksum.p1 ^ SnapshotChecksum.hash(payload)
+    }
+
+    /// Starts a file: everything up to the payload, with room for its length and checksum.
+    /// Append the payload to the returned writer, then call ``finish(_:)``: one buffer, no copy of
+    /// a payload that can be gigabytes.
+    static func begin(header: Header) -> ByteWriter {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let json = (try? encoder.encode(header)) ?? Data()  // plain values: encoding cannot fail
         var out = ByteWriter()
-        out.bytes.reserveCapacity(payload.count + json.count + 64)
         out.bytes.append(contentsOf: magic)
         out.write(formatVersion)
         out.write(UInt32(json.count))
         out.bytes.append(contentsOf: json)
-        out.write(UInt64(payload.count))
-        out.write(payload.withUnsafeBytes { SnapshotChecksum.hash($0) })
-        out.bytes.append(contentsOf: payload)
-        return out.bytes
+        out.write(UInt64(0))  // payload length, patched by `finish`
+        out.write(UInt64(0))  // checksum, patched by `finish`
+        return out
+    }
+
+    /// Fills in the payload length and checksum of a file started with ``begin(header:)``.
+    static func finish(_ file: inout ByteWriter) {
+        let headerLength = Int(file.bytes.withUnsafeBytes { $0.loadUnaligned(fromByteOffset: magic.count + 4, as: UInt32.self) })
+        let headerStart = magic.count + 8
+        let payloadStart = headerStart + headerLength + 16
+        let payloadLength = UInt64(file.bytes.count - payloadStart)
+        let sum = file.bytes.withUnsafeBytes { bytes in
+            checksum(header: UnsafeRawBufferPointer(rebasing: bytes[headerStart..<(headerStart + headerLength)]),
+                     payload: UnsafeRawBufferPointer(rebasing: bytes[payloadStart...]))
+        }
+        file.bytes.withUnsafeMutableBytes { bytes in
+            bytes.storeBytes(of: payloadLength.littleEndian, toByteOffset: payloadStart - 16, as: UInt64.self)
+            bytes.storeBytes(of: sum.littleEndian, toByteOffset: payloadStart - 8, as: UInt64.self)
+        }
     }
 }
 

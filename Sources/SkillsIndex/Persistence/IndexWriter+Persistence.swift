@@ -21,8 +21,12 @@ extension IndexWriter {
             titleTF.append(contentsOf: termTitleFrequency[range])
             bodyTF.append(contentsOf: termBodyFrequency[range])
         }
-        var w = ByteWriter()
-        w.bytes.reserveCapacity(live.count * 1_200)
+        let header = IndexSnapshotFile.Header(
+            formatVersion: IndexSnapshotFile.formatVersion, metadata: metadata, configuration: configuration,
+            profileParameters: profileBuilder.parameters, profileAsOf: profileBuilder.asOf, generation: generation,
+            entityCount: live.count)
+        var w = IndexSnapshotFile.begin(header: header)
+        w.bytes.reserveCapacity(w.bytes.count + live.count * 300 + terms.count * 8)
         w.write(termStrings) { $0.write($1) }
         w.writeArray(termCounts)
         w.writeArray(titleLengths)
@@ -34,11 +38,8 @@ extension IndexWriter {
             EntityBinaryCoding.write(entities[s]!, to: &w)
             EntityBinaryCoding.write(profiles[s], to: &w)
         }
-        let header = IndexSnapshotFile.Header(
-            formatVersion: IndexSnapshotFile.formatVersion, metadata: metadata, configuration: configuration,
-            profileParameters: profileBuilder.parameters, profileAsOf: profileBuilder.asOf, generation: generation,
-            entityCount: live.count)
-        return IndexSnapshotFile.encode(header: header, payload: w.bytes)
+        IndexSnapshotFile.finish(&w)
+        return w.bytes
     }
 
     /// Restores a writer from ``encodedSnapshotFile(metadata:)`` bytes: the same live entities,
@@ -49,12 +50,14 @@ extension IndexWriter {
     ///   format, or was built with a configuration other than `configuration`.
     /// - Complexity: O(file size).
     public init(restoring bytes: UnsafeRawBufferPointer, configuration: IndexConfiguration) throws(IndexError) {
-        let (header, payload, checksum) = try IndexSnapshotFile.parse(bytes)
+        let (header, headerBytes, payload, checksum) = try IndexSnapshotFile.parse(bytes)
         guard header.configuration == configuration else {
             throw .invalidSnapshot("built with another index configuration (\(header.configuration), now \(configuration))")
         }
         let body = UnsafeRawBufferPointer(rebasing: bytes[payload])
-        guard SnapshotChecksum.hash(body) == checksum else { throw .invalidSnapshot("checksum mismatch (damaged file)") }
+        guard IndexSnapshotFile.checksum(header: UnsafeRawBufferPointer(rebasing: bytes[headerBytes]), payload: body) == checksum else {
+            throw .invalidSnapshot("checksum mismatch (damaged file)")
+        }
         try self.init(configuration: configuration, profileBuilder: SkillProfileBuilder(parameters: header.profileParameters, asOf: header.profileAsOf))
         var r = ByteReader(body)
         termStrings = try r.readList { r throws(IndexError) in try r.readString() }
