@@ -115,16 +115,13 @@ extension Engine {
     /// Brings the restored occupations in line with the loaded taxonomy's (extensions may have
     /// changed their profiles or demand figures since the file was written).
     static func refresh(_ occupations: [Entity], in writer: inout IndexWriter) throws {
-        let snapshot = writer.snapshot()
         var current = Set<String>()
         for occupation in occupations {
             current.insert(occupation.id)
-            if snapshot.entityIfPresent(EntityKey(.occupation, occupation.id)) != occupation { _ = try writer.upsert(occupation) }
+            if writer.entity(EntityKey(.occupation, occupation.id)) != occupation { _ = try writer.upsert(occupation) }
         }
-        for doc in 0..<Int32(snapshot.slotCount) {
-            if let entity = snapshot.entity(doc), entity.kind == .occupation, !current.contains(entity.id) {
-                writer.delete(EntityKey(.occupation, entity.id))
-            }
+        for id in writer.ids(of: .occupation) where !current.contains(id) {
+            writer.delete(EntityKey(.occupation, id))
         }
     }
 

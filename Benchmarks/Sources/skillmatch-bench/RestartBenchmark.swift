@@ -1,28 +1,29 @@
 // Restart benchmark: how long a process with N jobs (+ candidates) in its SQLite data folder takes
-// until its index answers, from the snapshot file and by rebuilding from SQLite.
+// until its index answers, by rebuilding from SQLite and from the index snapshot file.
 //
 // What's measured:
-//   - writing the entities through the engine (`Engine.importEntities`, batches of 10,000: JSON
-//     documents into SQLite, then the index and a publish per batch) with the publish (snapshot
-//     build) times: count, median, maximum, and the last one at full size;
-//   - `Engine.saveSnapshot()` (what `serve` does on shutdown): seconds and file size;
-//   - restart in a fresh child process (this executable, `restart --open DIR`): seconds until
-//     `Engine(configuration:)` returns and a match query answers (taxonomy load included), the
-//     index part alone, and the RSS per entity of the ready process (taxonomy and extractor
-//     included, so it is an upper bound of the index's share);
-//   - the same restart without the snapshot file (`snapshotMaxAgeDays` 0: rebuild from SQLite,
-//     decoding every JSON document), unless `--no-rebuild`;
-//   - both restarted processes must return the same top-10 for sample queries as before.
+//   - populating the data folder: the engine's stored form of each entity (`EntityCodec` JSON,
+//     encoded on 2 threads) upserted into SQLite in transactions of 10,000 (not timed as a target);
+//   - restart without a snapshot file, in a fresh child process (this executable, `restart --open
+//     DIR --no-snapshot --save`): seconds until `Engine(configuration:)` returns and a match query
+//     answers (taxonomy load included), the index part alone (scan + JSON decode + index build),
+//     the RSS per entity of the ready process; then `Engine.saveSnapshot()` (what `serve` does on
+//     shutdown): seconds and file size;
+//   - restart from the snapshot file, in another fresh child: the same figures;
+//   - both children must return the same top-10 (ids and scores) for 20 sample match requests.
+// RSS includes the taxonomy, extractor and SQLite cache, so it is an upper bound of the index's share.
 // Corpus: SyntheticCorpus (SkillsTestSupport), as the engine benchmark: jobs, candidates = jobs / 5,
 //   skill indices within the shipped taxonomy.
 // Run: swift build -c release --product skillmatch-bench
-//      .build/release/skillmatch-bench restart [--jobs 100000|1000000] [--candidates N] [--no-rebuild] [--dir DIR]
+//      .build/release/skillmatch-bench restart [--jobs 100000|1000000] [--candidates N] [--dir DIR (kept)]
 import Dispatch
 import Foundation
 import SkillsCore
 import SkillsEngine
 import SkillsIndex
 import SkillsRanking
+import SkillsStorage
+import SkillsTaxonomy
 import SkillsTestSupport
 
 func runRestartBenchmark(_ arguments: [String]) throws {
@@ -31,7 +32,7 @@ func runRestartBenchmark(_ arguments: [String]) throws {
         return arguments[i + 1]
     }
     if let directory = option("--open") {
-        try restartChild(directory: directory, snapshots: !arguments.contains("--no-snapshot"))
+        try restartChild(directory: directory, save: arguments.contains("--save"))
         return
     }
     let jobs = option("--jobs").flatMap(Int.init) ?? 100_000
@@ -39,49 +40,66 @@ func runRestartBenchmark(_ arguments: [String]) throws {
     let directory = option("--dir").map { URL(fileURLWithPath: $0) }
         ?? FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-bench-restart-\(getpid())")
     let keep = option("--dir") != nil
-    try? FileManager.default.removeItem(at: directory)
-    defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
-    print("restart: \(jobs) jobs, \(candidates) candidates into \(directory.path)")
-
-    // Write through the engine.
-    let corpus = SyntheticCorpus()
-    var engine: Engine? = try Engine(configuration: restartConfiguration(directory.path), now: SyntheticCorpus.today)
-    let writeStart = DispatchTime.now()
     let total = jobs + candidates
-    var publishSeconds: [Double] = []
-    for start in stride(from: 0, to: total, by: 10_000) {
-        let batch = (start..<min(total, start + 10_000)).map { i -> Entity in i < jobs ? .job(corpus.job(i)) : .candidate(corpus.candidate(i - jobs)) }
-        try engine!.importEntities(batch, source: "bench")
-        publishSeconds.append(engine!.publishStatistics.lastSeconds)
+    defer { if !keep { try? FileManager.default.removeItem(at: directory) } }
+    let database = directory.appendingPathComponent("skillmatch.sqlite")
+    if keep, FileManager.default.fileExists(atPath: database.path) {
+        print("restart: reusing \(directory.path)")
+    } else {
+        try? FileManager.default.removeItem(at: directory)
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        print("restart: \(jobs) jobs, \(candidates) candidates into \(directory.path)")
+        let populate = DispatchTime.now()
+        try restartPopulate(database: database.path, jobs: jobs, candidates: candidates)
+        print(String(format: "restart.populate: %.1f s (%.0f rows/s)", engineSeconds(since: populate), Double(total) / engineSeconds(since: populate)))
     }
-    let writeSeconds = engineSeconds(since: writeStart)
-    let sorted = publishSeconds.sorted()
-    print(String(format: "restart.write: %.1f s for %d entities (%.0f entities/s, JSON + SQLite + index)", writeSeconds, total, Double(total) / writeSeconds))
-    print(String(format: "restart.publish(after each 10k batch): %d publishes, median %.3f s, max %.3f s, last (full size) %.3f s",
-                 sorted.count, enginePercentile(sorted, 0.5), sorted.last ?? 0, publishSeconds.last ?? 0))
-
-    let samples = restartSampleRequests(jobs: jobs, candidates: candidates)
-    let before = try restartAnswers(engine!, samples)
-    switch engine!.saveSnapshot() {
-    case .written(let bytes, let seconds):
-        print(String(format: "restart.save_snapshot: %.2f s, %.1f MB (%.0f bytes/entity)", seconds, Double(bytes) / 1e6, Double(bytes) / Double(total)))
-    case .skipped(let reason):
-        print("restart.save_snapshot: skipped: \(reason)")
-    }
-    engine = nil
-
-    for snapshots in arguments.contains("--no-rebuild") ? [true] : [true, false] {
-        let result = try restartRunChild(directory: directory.path, snapshots: snapshots)
+    try? FileManager.default.removeItem(at: directory.appendingPathComponent("index.snapshot"))
+    var answers: [[String]] = []
+    for snapshots in [false, true] {
+        let result = try restartRunChild(directory: directory.path, save: !snapshots)
         let label = snapshots ? "from_snapshot" : "rebuild_from_sqlite"
-        print(String(format: "restart.%@: ready in %.2f s (index %.2f s, %@), %.0f bytes RSS per entity (%.0f MB); same top-10 as before restart: %@",
-                     label, result.readySeconds, result.indexSeconds, result.source, result.rssBytes / Double(total), result.rssBytes / 1e6,
-                     result.answers == before ? "yes" : "NO"))
+        print(String(format: "restart.%@: ready in %.2f s (index %.2f s, %@), RSS %.0f bytes per entity (%.0f MB)",
+                     label, result.readySeconds, result.indexSeconds, result.source, result.rssBytes / Double(total), result.rssBytes / 1e6))
         if let reason = result.reason, snapshots { print("restart.\(label): snapshot not used: \(reason)") }
-        if let i = result.answers.indices.first(where: { result.answers[$0] != before[$0] }) {
-            print("restart.\(label): first difference, request \(i): before \(before[i].prefix(160)) after \(result.answers[i].prefix(160))")
-        }
+        if let saved = result.saved { print("restart.save_snapshot: \(saved)") }
+        answers.append(result.answers)
+    }
+    print("restart.same_top10(rebuild vs snapshot, 20 requests): \(answers[0] == answers[1] ? "yes" : "NO")")
+    if let i = answers[0].indices.first(where: { answers[0][$0] != answers[1][$0] }) {
+        print("restart.first_difference(request \(i)): \(answers[0][i].prefix(200)) vs \(answers[1][i].prefix(200))")
     }
     if jobs >= 1_000_000 { print("restart.target(1M jobs): ready <= 10 s") }
+}
+
+/// Writes the entities as the engine stores them, encoding on 2 threads.
+func restartPopulate(database path: String, jobs: Int, candidates: Int) throws {
+    let taxonomy = try TaxonomyLoader.load(directory: FixturePaths.taxonomies)
+    let codec = EntityCodec(taxonomy: taxonomy)
+    let corpus = SyntheticCorpus()
+    let connection = try SQLiteDatabase(path: path).connect()
+    let store = EntityStore(connection)
+    let total = jobs + candidates
+    final class Box: @unchecked Sendable { var inputs: [EntityInput?] = [] }  // disjoint indices per thread
+    for start in stride(from: 0, to: total, by: 10_000) {
+        let count = min(total, start + 10_000) - start
+        let box = Box()
+        box.inputs = Array(repeating: nil, count: count)
+        box.inputs.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer
+            DispatchQueue.concurrentPerform(iterations: 2) { t in
+                for k in stride(from: t, to: count, by: 2) {
+                    let i = start + k
+                    let entity: Entity = i < jobs ? .job(corpus.job(i)) : .candidate(corpus.candidate(i - jobs))
+                    var expires: Date?
+                    if case .job(let job) = entity { expires = job.expiresOn }
+                    slots[k] = EntityInput(
+                        kind: entity.kind.rawValue, id: entity.id, source: "bench", externalID: entity.id,
+                        document: try! codec.encodeForStorage(entity), expiresAt: expires)
+                }
+            }
+        }
+        _ = try store.upsert(box.inputs.map { $0! })
+    }
 }
 
 func restartConfiguration(_ directory: String) -> EngineConfiguration {
@@ -112,40 +130,50 @@ struct RestartChildResult: Codable {
     var reason: String?
     var rssBytes: Double
     var answers: [String]
+    var saved: String?
 }
 
 /// Runs this executable as a fresh process that opens the data folder and answers the samples.
-func restartRunChild(directory: String, snapshots: Bool) throws -> RestartChildResult {
+func restartRunChild(directory: String, save: Bool) throws -> RestartChildResult {
     let process = Process()
     process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0])
-    process.arguments = ["restart", "--open", directory] + (snapshots ? [] : ["--no-snapshot"])
+    process.arguments = ["restart", "--open", directory] + (save ? ["--save"] : [])
     let pipe = Pipe()
     process.standardOutput = pipe
     try process.run()
     let output = pipe.fileHandleForReading.readDataToEndOfFile()
     process.waitUntilExit()
-    guard process.terminationStatus == 0 else { throw CLIStyleError("restart child exited with \(process.terminationStatus)") }
+    guard process.terminationStatus == 0 else { throw RestartBenchError("restart child exited with \(process.terminationStatus)") }
     return try JSONDecoder().decode(RestartChildResult.self, from: output)
 }
 
-struct CLIStyleError: Error, CustomStringConvertible {
+struct RestartBenchError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
 }
 
-/// The child: open, answer, report (JSON on stdout).
-func restartChild(directory: String, snapshots: Bool) throws {
+/// The child: open, answer, optionally save the snapshot file, report (JSON on stdout).
+func restartChild(directory: String, save: Bool) throws {
     let start = DispatchTime.now()
-    var configuration = restartConfiguration(directory)
-    if !snapshots { configuration.snapshotMaxAgeDays = 0 }
-    let engine = try Engine(configuration: configuration, now: SyntheticCorpus.today)
+    // Without a snapshot file (the parent removed it) the engine rebuilds from SQLite.
+    let engine = try Engine(configuration: restartConfiguration(directory), now: SyntheticCorpus.today)
     let counts = engine.counts()
     let samples = restartSampleRequests(jobs: counts[.job] ?? 1, candidates: counts[.candidate] ?? 1)
     _ = try engine.match(samples[0], asOf: SyntheticCorpus.today)
     let ready = engineSeconds(since: start)
     let answers = try restartAnswers(engine, samples)
+    let rss = Double(engineResidentBytes())
+    var saved: String?
+    if save {
+        switch engine.saveSnapshot() {
+        case .written(let bytes, let seconds):
+            saved = String(format: "%.2f s, %.1f MB (%.0f bytes/entity)", seconds, Double(bytes) / 1e6, Double(bytes) / Double(max(1, engine.startup.entities)))
+        case .skipped(let reason):
+            saved = "skipped: \(reason)"
+        }
+    }
     let result = RestartChildResult(
         readySeconds: ready, indexSeconds: engine.startup.seconds, source: engine.startup.source.rawValue, reason: engine.startup.reason,
-        rssBytes: Double(engineResidentBytes()), answers: answers)
+        rssBytes: rss, answers: answers, saved: saved)
     FileHandle.standardOutput.write(try JSONEncoder().encode(result))
 }

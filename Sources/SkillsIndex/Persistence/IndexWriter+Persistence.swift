@@ -60,10 +60,12 @@ extension IndexWriter {
         }
         try self.init(configuration: configuration, profileBuilder: SkillProfileBuilder(parameters: header.profileParameters, asOf: header.profileAsOf))
         var r = ByteReader(body)
-        termStrings = try r.readList { r throws(IndexError) in try r.readString() }
-        termIDs.reserveCapacity(termStrings.count)
-        for (id, term) in termStrings.enumerated() {
-            guard termIDs.updateValue(Int32(id), forKey: term) == nil else { throw .invalidSnapshot("term '\(term)' listed twice") }
+        let strings = try r.readList { r throws(IndexError) in try r.readString() }
+        termIDs.reserveCapacity(strings.count)
+        for (id, term) in strings.enumerated() {
+            guard terms.add(term), termIDs.updateValue(Int32(id), forKey: term) == nil else {
+                throw .invalidSnapshot("term '\(term)' listed twice")
+            }
         }
         let termCounts = try r.readArray(UInt32.self)
         titleLengths = try r.readArray(Int32.self)

@@ -37,9 +37,14 @@ public struct IndexWriter: Sendable {
     var termBodyFrequency: [UInt16] = []
 
     var slotByKey: [EntityKey: Int32] = [:]
+    /// Term ids for the snapshot's query side (kept in step with `terms`).
     var termIDs: [String: Int32] = [:]
+    /// Term ids for indexing, by bytes.
+    var terms = TermTable()
     /// Term strings by id (the inverse of `termIDs`), for persistence.
-    var termStrings: [String] = []
+    var termStrings: [String] { terms.strings }
+    /// Per-document term frequencies by term id, zero between upserts (dense: no hashing).
+    var scratch = TermCounter()
     /// Bumped by every change; a snapshot carries the generation it was frozen at.
     public internal(set) var generation: UInt64 = 0
     /// Per kind ordinal, the generation of its last change: a kind unchanged since `base` was
@@ -62,6 +67,17 @@ public struct IndexWriter: Sendable {
     /// Number of slots, live or tombstoned.
     public var slotCount: Int { entities.count }
 
+    /// The live entity with `key`, if any.
+    public func entity(_ key: EntityKey) -> Entity? {
+        slotByKey[key].flatMap { entities[Int($0)] }
+    }
+
+    /// Ids of the live entities of `kind`, in slot order.
+    public func ids(of kind: EntityKind) -> [String] {
+        let ordinal = UInt8(IndexSnapshot.ordinal(kind))
+        return kinds.indices.compactMap { kinds[$0] == ordinal ? entities[$0]?.id : nil }
+    }
+
     /// Adds `entity`, or replaces the entity with the same kind and id (tombstoning the old slot).
     ///
     /// - Returns: the new slot (document id).
@@ -75,10 +91,9 @@ public struct IndexWriter: Sendable {
         let key = EntityKey(entity.kind, entity.id)
         if let old = slotByKey[key] { tombstone(old) }
         let slot = Int32(entities.count)
-        var scratch = TermCounter()
         let titleLength = analyzer.forEachTerm(entity.title) { scratch.count(intern($0), title: true) }
         let bodyLength = analyzer.forEachTerm(entity.body) { scratch.count(intern($0), title: false) }
-        scratch.append(to: &termList, &termTitleFrequency, &termBodyFrequency)
+        scratch.drain(into: &termList, &termTitleFrequency, &termBodyFrequency)
         termStart.append(termList.count)
         let attributes = DocumentAttributes(entity)
         entities.append(entity)
@@ -115,11 +130,8 @@ public struct IndexWriter: Sendable {
     }
 
     private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let string = String(decoding: term, as: UTF8.self)
-        if let id = termIDs[string] { return id }
-        let id = Int32(termStrings.count)
-        termIDs[string] = id
-        termStrings.append(string)
+        let (id, isNew) = terms.intern(term)
+        if isNew { termIDs[terms.strings[Int(id)]] = id }
         return id
     }
 
@@ -143,23 +155,34 @@ public struct IndexWriter: Sendable {
     }
 }
 
-/// Distinct terms of one document with their per-field frequencies, reused across fields.
-struct TermCounter {
-    private var frequencies: [Int32: (title: UInt16, body: UInt16)] = [:]
+/// Distinct terms of one document with their per-field frequencies: dense arrays by term id and
+/// the list of ids touched, reset by ``drain(into:_:_:)``.
+struct TermCounter: Sendable {
+    private var title: [UInt16] = []
+    private var body: [UInt16] = []
+    private var touched: [Int32] = []
 
-    mutating func count(_ term: Int32, title: Bool) {
-        if title {
-            frequencies[term, default: (0, 0)].title &+= 1
-        } else {
-            frequencies[term, default: (0, 0)].body &+= 1
+    mutating func count(_ term: Int32, title isTitle: Bool) {
+        let t = Int(term)
+        if t >= title.count {
+            title.append(contentsOf: repeatElement(0, count: t + 1 - title.count))
+            body.append(contentsOf: repeatElement(0, count: t + 1 - body.count))
         }
+        if title[t] == 0 && body[t] == 0 { touched.append(term) }
+        if isTitle { title[t] &+= 1 } else { body[t] &+= 1 }
     }
 
-    func append(to terms: inout [Int32], _ title: inout [UInt16], _ body: inout [UInt16]) {
-        for (term, counts) in frequencies.sorted(by: { $0.key < $1.key }) {
+    /// Appends (term, title tf, body tf) in ascending term order and resets.
+    mutating func drain(into terms: inout [Int32], _ titles: inout [UInt16], _ bodies: inout [UInt16]) {
+        touched.sort()
+        for term in touched {
+            let t = Int(term)
             terms.append(term)
-            title.append(counts.title)
-            body.append(counts.body)
+            titles.append(title[t])
+            bodies.append(body[t])
+            title[t] = 0
+            body[t] = 0
         }
+        touched.removeAll(keepingCapacity: true)
     }
 }

@@ -19,15 +19,23 @@ extension KindPartition {
         var termDF = [Int](repeating: 0, count: termCount)
         var live = 0
         var titleTotal = 0.0, bodyTotal = 0.0
-        w.kinds.withUnsafeBufferPointer { kinds in
-            w.termStart.withUnsafeBufferPointer { starts in
-                w.termList.withUnsafeBufferPointer { terms in
-                    for s in 0..<kinds.count where kinds[s] == kind {
-                        live += 1
-                        titleTotal += Double(w.titleLengths[s])
-                        bodyTotal += Double(w.bodyLengths[s])
-                        for entry in w.profiles[s].entries { skillDF[Int(entry.skill)] += 1 }
-                        for i in starts[s]..<starts[s + 1] { termDF[Int(terms[i])] += 1 }
+        skillDF.withUnsafeMutableBufferPointer { skillDF in
+            termDF.withUnsafeMutableBufferPointer { termDF in
+                w.profiles.withUnsafeBufferPointer { profiles in
+                    w.kinds.withUnsafeBufferPointer { kinds in
+                        w.termStart.withUnsafeBufferPointer { starts in
+                            w.termList.withUnsafeBufferPointer { terms in
+                                for s in 0..<kinds.count where kinds[s] == kind {
+                                    live += 1
+                                    titleTotal += Double(w.titleLengths[s])
+                                    bodyTotal += Double(w.bodyLengths[s])
+                                    profiles[s].entries.withUnsafeBufferPointer { entries in
+                                        for entry in entries { skillDF[Int(entry.skill)] += 1 }
+                                    }
+                                    for i in starts[s]..<starts[s + 1] { termDF[Int(terms[i])] += 1 }
+                                }
+                            }
+                        }
                     }
                 }
             }
@@ -49,44 +57,43 @@ extension KindPartition {
         var termDocs = [Int32](repeating: 0, count: termTotal)
         var termWeights = [Float](repeating: 0, count: termTotal)
         let averageTitle = part.averageTitleLength, averageBody = part.averageBodyLength
+        // Unsafe buffers throughout: this loop runs once per posting, and array accessors would add
+        // a bounds check, a uniqueness check or a retain each time.
         skillDocs.withUnsafeMutableBufferPointer { skillDocs in
-            skillWeights.withUnsafeMutableBufferPointer { skillWeights in
-                termDocs.withUnsafeMutableBufferPointer { termDocs in
-                    termWeights.withUnsafeMutableBufferPointer { termWeights in
-                        w.kinds.withUnsafeBufferPointer { kinds in
-                            w.termStart.withUnsafeBufferPointer { starts in
-                                w.termList.withUnsafeBufferPointer { terms in
-                                    w.termTitleFrequency.withUnsafeBufferPointer { titleTF in
-                                        w.termBodyFrequency.withUnsafeBufferPointer { bodyTF in
-                                            for s in 0..<kinds.count where kinds[s] == kind {
-                                                let doc = Int32(s)
-                                                for entry in w.profiles[s].entries {
-                                                    let p = skillNext[Int(entry.skill)]
-                                                    skillDocs[p] = doc
-                                                    skillWeights[p] = entry.weight
-                                                    skillNext[Int(entry.skill)] = p + 1
-                                                }
-                                                let titleNorm = IndexSnapshot.lengthNorm(config, Float(w.titleLengths[s]), averageTitle)
-                                                let bodyNorm = IndexSnapshot.lengthNorm(config, Float(w.bodyLengths[s]), averageBody)
-                                                for i in starts[s]..<starts[s + 1] {
-                                                    let t = Int(terms[i])
-                                                    let impact = config.titleBoost * IndexSnapshot.saturate(config, Float(titleTF[i]), titleNorm)
-                                                        + config.bodyBoost * IndexSnapshot.saturate(config, Float(bodyTF[i]), bodyNorm)
-                                                    let p = termNext[t]
-                                                    termDocs[p] = doc
-                                                    termWeights[p] = impact
-                                                    termNext[t] = p + 1
-                                                }
-                                            }
-                                        }
-                                    }
-                                }
-                            }
-                        }
+        skillWeights.withUnsafeMutableBufferPointer { skillWeights in
+        termDocs.withUnsafeMutableBufferPointer { termDocs in
+        termWeights.withUnsafeMutableBufferPointer { termWeights in
+        skillNext.withUnsafeMutableBufferPointer { skillNext in
+        termNext.withUnsafeMutableBufferPointer { termNext in
+        w.profiles.withUnsafeBufferPointer { profiles in
+        w.kinds.withUnsafeBufferPointer { kinds in
+        w.termStart.withUnsafeBufferPointer { starts in
+        w.termList.withUnsafeBufferPointer { terms in
+        w.termTitleFrequency.withUnsafeBufferPointer { titleTF in
+        w.termBodyFrequency.withUnsafeBufferPointer { bodyTF in
+            for s in 0..<kinds.count where kinds[s] == kind {
+                let doc = Int32(s)
+                profiles[s].entries.withUnsafeBufferPointer { entries in
+                    for entry in entries {
+                        let p = skillNext[Int(entry.skill)]
+                        skillDocs[p] = doc
+                        skillWeights[p] = entry.weight
+                        skillNext[Int(entry.skill)] = p + 1
                     }
                 }
+                let titleNorm = IndexSnapshot.lengthNorm(config, Float(w.titleLengths[s]), averageTitle)
+                let bodyNorm = IndexSnapshot.lengthNorm(config, Float(w.bodyLengths[s]), averageBody)
+                for i in starts[s]..<starts[s + 1] {
+                    let t = Int(terms[i])
+                    let impact = config.titleBoost * IndexSnapshot.saturate(config, Float(titleTF[i]), titleNorm)
+                        + config.bodyBoost * IndexSnapshot.saturate(config, Float(bodyTF[i]), bodyNorm)
+                    let p = termNext[t]
+                    termDocs[p] = doc
+                    termWeights[p] = impact
+                    termNext[t] = p + 1
+                }
             }
-        }
+        }}}}}}}}}}}}
         // After the pass, `next[i]` is where list i ends; it starts where list i − 1 ends.
         part.skillPostings = lists(ends: skillNext, counts: skillDF, docs: skillDocs, weights: skillWeights)
         part.textPostings = lists(ends: termNext, counts: termDF, docs: termDocs, weights: termWeights)
