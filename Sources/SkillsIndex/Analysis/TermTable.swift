@@ -7,8 +7,9 @@ struct TermTable: Sendable {
     private var bytes: [UInt8] = []
     /// Term id `t` is `bytes[starts[t]..<starts[t + 1]]`.
     private var starts: [Int] = [0]
-    /// Term id + 1 per bucket, 0 = empty; the count is a power of two, at most half full.
-    private var buckets = [Int32](repeating: 0, count: 1 << 12)
+    /// Term id + 1 per bucket, 0 = empty; the count is a power of two, at most half full
+    /// (allocated on first use, so an empty table costs nothing).
+    private var buckets: [Int32] = []
 
     var count: Int { strings.count }
 
@@ -20,6 +21,7 @@ struct TermTable: Sendable {
 
     /// The id of `word`, adding it if new.
     mutating func intern(_ word: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
+        if buckets.isEmpty { buckets = [Int32](repeating: 0, count: 1 << 12) }
         let mask = buckets.count - 1
         var b = Int(truncatingIfNeeded: Self.hash(word)) & mask
         while true {

@@ -27,52 +27,32 @@ public struct TextAnalyzer: Sendable {
     @discardableResult
     public func forEachTerm(_ text: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Int {
         var emitted = 0
-        var token = [UInt8](repeating: 0, count: 64)
-        var length = 0
-        var overflow: [UInt8] = []  // tokens longer than the stack-sized buffer
-        func flush() throws {
-            defer { length = 0 }
-            guard length > 1 else { return }
-            if length > token.count {
-                try emit(&overflow)
-                overflow.removeAll(keepingCapacity: true)
-            } else {
-                try token.withUnsafeMutableBufferPointer { buffer in
-                    let n = Self.stem(buffer, count: length)
-                    let word = UnsafeBufferPointer(rebasing: buffer[..<n])
-                    if n <= 8, Self.packedStopwords.contains(Self.pack(word)) { return }
-                    emitted += 1
-                    try body(word)
-                }
-            }
-        }
-        func emit(_ bytes: inout [UInt8]) throws {
-            try bytes.withUnsafeMutableBufferPointer { buffer in
-                let n = Self.stem(buffer, count: buffer.count)
-                emitted += 1
-                try body(UnsafeBufferPointer(rebasing: buffer[..<n]))
-            }
-        }
-        func push(_ byte: UInt8) {
-            if length < token.count {
-                token[length] = byte
-            } else {
-                if length == token.count { overflow = Array(token) }
-                overflow.append(byte)
-            }
-            length += 1
-        }
+        var token: [UInt8] = []
+        token.reserveCapacity(32)  // reused for every token: no allocation per word
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"): push(byte + 32)
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): token.append(byte + 32)
             case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "+"), UInt8(ascii: "#"), 0x80...0xFF:
-                push(byte)
-            default: try flush()
+                token.append(byte)
+            default: emitted += try Self.emit(&token, body)
             }
         }
-        try flush()
+        emitted += try Self.emit(&token, body)
         return emitted
+    }
+
+    /// Stems `token` in place and hands it to `body` unless it is too short or a stopword; empties it.
+    private static func emit(_ token: inout [UInt8], _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) rethrows -> Int {
+        defer { token.removeAll(keepingCapacity: true) }
+        guard token.count > 1 else { return 0 }
+        return try token.withUnsafeMutableBufferPointer { buffer in
+            let n = stem(buffer, count: buffer.count)
+            let word = UnsafeBufferPointer(rebasing: buffer[..<n])
+            if n <= 8, packedStopwords.contains(pack(word)) { return 0 }
+            try body(word)
+            return 1
+        }
     }
 
     /// The first 8 bytes as one integer (little-endian).

@@ -51,7 +51,13 @@ public struct IndexWriter: Sendable {
     /// frozen keeps `base`'s postings.
     var kindGenerations = [UInt64](repeating: 0, count: EntityKind.allCases.count)
     /// The last published snapshot (see ``rebase(on:)``), whose unchanged partitions are reused.
-    var base: IndexSnapshot?
+    var base: IndexSnapshot? {
+        get { baseBox?.snapshot }
+        set { baseBox = newValue.map(SnapshotBox.init) }
+    }
+    /// Boxed so the writer stays a small value: a debug build's exclusivity checks crashed on
+    /// a writer with a whole snapshot inline (captured `var` writer passed as a call argument).
+    private var baseBox: SnapshotBox?
 
     static let tombstone: UInt8 = .max
 
@@ -91,9 +97,25 @@ public struct IndexWriter: Sendable {
         let key = EntityKey(entity.kind, entity.id)
         if let old = slotByKey[key] { tombstone(old) }
         let slot = Int32(entities.count)
-        let titleLength = analyzer.forEachTerm(entity.title) { scratch.count(intern($0), title: true) }
-        let bodyLength = analyzer.forEachTerm(entity.body) { scratch.count(intern($0), title: false) }
-        scratch.drain(into: &termList, &termTitleFrequency, &termBodyFrequency)
+        // The tables move into locals for the term loop, so its closures capture no `self`
+        // (moved, not copied: each stays uniquely referenced).
+        var counter = TermCounter(), table = TermTable(), ids: [String: Int32] = [:]
+        swap(&counter, &scratch)
+        swap(&table, &terms)
+        swap(&ids, &termIDs)
+        func count(_ text: String, title: Bool) -> Int {
+            analyzer.forEachTerm(text) { word in
+                let (id, isNew) = table.intern(word)
+                if isNew { ids[table.strings[Int(id)]] = id }
+                counter.count(id, title: title)
+            }
+        }
+        let titleLength = count(entity.title, title: true)
+        let bodyLength = count(entity.body, title: false)
+        counter.drain(into: &termList, &termTitleFrequency, &termBodyFrequency)
+        swap(&counter, &scratch)
+        swap(&table, &terms)
+        swap(&ids, &termIDs)
         termStart.append(termList.count)
         let attributes = DocumentAttributes(entity)
         entities.append(entity)
@@ -129,12 +151,6 @@ public struct IndexWriter: Sendable {
         attributes[s] = nil
     }
 
-    private mutating func intern(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
-        let (id, isNew) = terms.intern(term)
-        if isNew { termIDs[terms.strings[Int(id)]] = id }
-        return id
-    }
-
     /// Freezes the current state into an immutable, searchable snapshot.
     ///
     /// Kinds that changed since the snapshot passed to ``rebase(on:)`` get their postings laid out
@@ -153,6 +169,11 @@ public struct IndexWriter: Sendable {
         guard snapshot.generation <= generation, snapshot.generation >= (base?.generation ?? 0) else { return }
         base = snapshot
     }
+}
+
+final class SnapshotBox: Sendable {
+    let snapshot: IndexSnapshot
+    init(_ snapshot: IndexSnapshot) { self.snapshot = snapshot }
 }
 
 /// Distinct terms of one document with their per-field frequencies: dense arrays by term id and
