@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import SkillsCore
 import SkillsIndex
@@ -29,13 +30,25 @@ public final class Engine: Sendable {
         var snapshot: IndexSnapshot
         /// The writer changed since `snapshot` was frozen.
         var dirty = false
+        /// The database state the writer was loaded at (restored or rebuilt).
+        var indexedChanges: EntityChangeState
+        /// Entity rows this engine changed since; with no other writer, the database sequence is
+        /// `indexedChanges.sequence + appliedRowChanges`.
+        var appliedRowChanges: Int64 = 0
     }
     let state: Mutex<State>
     /// Serialises snapshot building so two publishers never race on the same work.
     let publishing = Mutex<Void>(())
+    /// How long freezing snapshots has taken (what `publishDelaySeconds` adds to).
+    let publishes = Mutex(PublishStatistics())
+    /// Serialises snapshot file writes (they share a temporary file name).
+    let saving = Mutex<Void>(())
+    /// How the index was opened at start.
+    public let startup: IndexStartup
 
-    /// Loads the taxonomy and ranking configuration, opens the database and rebuilds the index
-    /// from stored entities (no re-extraction).
+    /// Loads the taxonomy and ranking configuration, opens the database and opens the index: from
+    /// the snapshot file when it matches the database, else rebuilt from stored entities (no
+    /// re-extraction either way; see ``openIndex``).
     public init(configuration: EngineConfiguration, now: Date = Date()) throws {
         let issues = configuration.validate()
         if !issues.isEmpty { throw EngineError(.invalidConfiguration, issues.joined(separator: "; ")) }
@@ -57,24 +70,17 @@ public final class Engine: Sendable {
 
         var indexConfiguration = IndexConfiguration()
         indexConfiguration.skillCount = taxonomy.skills.count
-        var writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: now))
-        for occupation in Self.occupationEntities(taxonomy) {
-            _ = try writer.upsert(.occupation(occupation))
-        }
-        let codec = self.codec
-        try pool.with { connection in
-            let store = EntityStore(connection)
-            for kind in [EntityKind.candidate, .job, .program] {
-                _ = try store.scan(kind: kind.rawValue, fields: .document) { row in
-                    guard let document = row.document else { return }
-                    // A stored row that no longer decodes (e.g. a skill removed from the taxonomy)
-                    // is left out of the index rather than failing the start.
-                    if let entity = try? codec.decodeStored(kind: kind, document) { _ = try? writer.upsert(entity) }
-                }
-            }
-        }
-        self.state = Mutex(State(writer: writer, snapshot: writer.snapshot()))
+        let opened = try Self.openIndex(
+            configuration: configuration, indexConfiguration: indexConfiguration, taxonomy: taxonomy, codec: codec, pool: pool, now: now)
+        var writer = opened.writer
+        let snapshot = writer.snapshot()
+        writer.rebase(on: snapshot)
+        self.startup = opened.report
+        self.state = Mutex(State(writer: writer, snapshot: snapshot, indexedChanges: opened.changes))
     }
+
+    /// Snapshot build times so far.
+    public var publishStatistics: PublishStatistics { publishes.withLock { $0 } }
 
     /// The snapshot readers search now.
     public var snapshot: IndexSnapshot { state.withLock { $0.snapshot } }
@@ -87,9 +93,14 @@ public final class Engine: Sendable {
                 state.dirty = false
                 return state.writer
             }) else { return }
+            let started = DispatchTime.now().uptimeNanoseconds
             let fresh = writer.snapshot()
+            let seconds = Double(DispatchTime.now().uptimeNanoseconds - started) / 1e9
+            publishes.withLock { $0.record(seconds) }
             state.withLock { state in
                 if fresh.generation > state.snapshot.generation { state.snapshot = fresh }
+                // The next publish rebuilds only the kinds changed after `fresh`.
+                state.writer.rebase(on: fresh)
             }
         }
     }
@@ -100,9 +111,11 @@ public final class Engine: Sendable {
             for entity in upserted { _ = try state.writer.upsert(entity) }
             for (kind, id) in deleted { _ = state.writer.delete(EntityKey(kind, id)) }
             if !upserted.isEmpty || !deleted.isEmpty { state.dirty = true }
+            // Each entity handed here is one changed row (callers pass only what their writes
+            // changed): the expected database sequence of the writer's content.
+            state.appliedRowChanges += Int64(upserted.count + deleted.count)
         }
     }
-
     /// Occupations with their shipped skill profiles, as rankable entities.
     static func occupationEntities(_ taxonomy: Taxonomy) -> [SkillsCore.Occupation] {
         taxonomy.occupations.compactMap { occupation in
@@ -121,5 +134,20 @@ public final class Engine: Sendable {
     static func demand(_ taxonomy: Taxonomy, _ socCode: String) -> SkillsCore.Occupation.Demand {
         guard let national = taxonomy.wages.wage(socCode: socCode) else { return .init() }
         return .init(employment: national.employment.map(Double.init), medianWage: national.annualMedian.map(Double.init))
+    }
+}
+
+/// Durations of ``Engine/publish()``'s snapshot builds, in seconds.
+public struct PublishStatistics: Sendable {
+    public private(set) var count = 0
+    public private(set) var totalSeconds = 0.0
+    public private(set) var maximumSeconds = 0.0
+    public private(set) var lastSeconds = 0.0
+
+    mutating func record(_ seconds: Double) {
+        count += 1
+        totalSeconds += seconds
+        maximumSeconds = max(maximumSeconds, seconds)
+        lastSeconds = seconds
     }
 }

@@ -3,7 +3,7 @@ import Foundation
 /// Where the engine finds its files and how ingestion behaves. Part of `Config/default.json`
 /// under `"engine"`; every key is documented there.
 public struct EngineConfiguration: Sendable, Codable, Hashable {
-    /// Folder holding the SQLite file and snapshots.
+    /// Folder holding the SQLite file and the index snapshot file.
     public var dataDirectory: String
     /// The shipped taxonomy folder (`Taxonomies/`).
     public var taxonomyDirectory: String
@@ -19,6 +19,10 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
     public var publishDelaySeconds: Double = 0.5
     /// Load the demo dataset into an empty database on start.
     public var loadDemoData: Bool = false
+    /// Restore the index from `index.snapshot` in the data folder when it matches the database and
+    /// its candidate recency was computed at most this many days ago; 0 turns snapshot files off
+    /// (every start rebuilds from SQLite).
+    public var snapshotMaxAgeDays: Double = 7
 
     public init(dataDirectory: String, taxonomyDirectory: String, configDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -28,7 +32,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case dataDirectory, taxonomyDirectory, configDirectory, ingestWorkers, ingestBatchSize, ingestLeaseSeconds,
-            publishDelaySeconds, loadDemoData
+            publishDelaySeconds, loadDemoData, snapshotMaxAgeDays
     }
 
     /// Reads the `"engine"` section of a configuration file; every key is optional and overrides
@@ -44,6 +48,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         ingestLeaseSeconds = try container.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? ingestLeaseSeconds
         publishDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? publishDelaySeconds
         loadDemoData = try container.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? loadDemoData
+        snapshotMaxAgeDays = try container.decodeIfPresent(Double.self, forKey: .snapshotMaxAgeDays) ?? snapshotMaxAgeDays
     }
 
     /// The problems with this configuration, each prefixed by its key path.
@@ -57,6 +62,9 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         }
         if !(publishDelaySeconds >= 0 && publishDelaySeconds <= 60) {
             issues.append("\(prefix).publishDelaySeconds: must be 0…60, got \(publishDelaySeconds)")
+        }
+        if !(snapshotMaxAgeDays >= 0 && snapshotMaxAgeDays <= 3650) {
+            issues.append("\(prefix).snapshotMaxAgeDays: must be 0…3650, got \(snapshotMaxAgeDays)")
         }
         return issues
     }

@@ -44,6 +44,8 @@ public struct EngineError: Error, Sendable, Hashable, CustomStringConvertible {
             case .invalidCursor: .invalidCursor
             case .staleCursor: .staleCursor
             case .invalidConfiguration: .invalidConfiguration
+            // Never reaches callers: the engine rebuilds from SQLite when a snapshot is refused.
+            case .invalidSnapshot: .storage
             }
         self.init(code, error.message)
     }

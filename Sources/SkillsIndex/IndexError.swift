@@ -13,6 +13,9 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidCursor = "invalid_cursor"
         case staleCursor = "stale_cursor"
         case invalidConfiguration = "invalid_configuration"
+        /// A snapshot file that is damaged, truncated, of another format version or built with
+        /// other settings: the caller rebuilds instead.
+        case invalidSnapshot = "invalid_snapshot"
     }
 
     public let code: Code
@@ -45,6 +48,9 @@ public struct IndexError: Error, Sendable, Hashable, CustomStringConvertible {
         IndexError(
             code: .staleCursor,
             message: "cursor belongs to index generation \(cursorGeneration), the index is now at \(current); restart the query")
+    }
+    public static func invalidSnapshot(_ reason: String) -> IndexError {
+        IndexError(code: .invalidSnapshot, message: "index snapshot file: \(reason)")
     }
     public static func invalidConfiguration(_ key: String, _ reason: String) -> IndexError {
         IndexError(code: .invalidConfiguration, message: "\(key) \(reason)")

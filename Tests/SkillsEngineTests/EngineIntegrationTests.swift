@@ -4,10 +4,14 @@
 // 3. A restart restores the index from SQLite without re-extraction: same counts, same top results.
 // 4. Entity writes resolve skills by id or label, reject unknown skill ids, and re-writing the same
 //    entity is "unchanged".
+// 5. The index snapshot file is used only when it matches the database: a saved file restores the
+//    same rankings; a damaged file, a write after saving (stale) or another writer (the engine
+//    cannot vouch for its index, so it does not save and removes the old file) mean a rebuild.
 import Foundation
 import SkillsCore
 import SkillsIndex
 import SkillsRanking
+import SkillsStorage
 import SkillsTestSupport
 import Testing
 
@@ -91,5 +95,70 @@ import Testing
         #expect(throws: EngineError.self) { try engine.put(kind: .job, id: "it-job-2", json: bad) }
         #expect(try engine.delete(kind: .job, id: "it-job-1"))
         #expect(try engine.entity(kind: .job, id: "it-job-1") == nil)
+    }
+
+    @Test func snapshotFileIsUsedOnlyWhenItMatchesTheDatabase() throws {
+        let engine = Self.shared.0
+        // Opening the index the way `Engine.init` does, without reloading the taxonomy.
+        func reopen() throws -> (writer: IndexWriter, report: IndexStartup) {
+            let opened = try Engine.openIndex(
+                configuration: engine.configuration, indexConfiguration: engine.snapshot.configuration, taxonomy: engine.taxonomy,
+                codec: engine.codec, pool: engine.pool, now: Self.asOf)
+            return (opened.writer, opened.report)
+        }
+        func written(_ save: Engine.SnapshotSave) -> Bool { if case .written = save { true } else { false } }
+        let requests = [
+            MatchRequest(source: EntityKey(.candidate, "demo-candidate-00020"), direction: .candidateToJobs, limit: 10),
+            MatchRequest(source: EntityKey(.job, "demo-job-00020"), direction: .jobToCandidates, limit: 10),
+            MatchRequest(source: EntityKey(.candidate, "demo-candidate-00021"), direction: .candidateToPrograms, limit: 10),
+        ]
+        func answers(_ snapshot: IndexSnapshot) throws -> [[String]] {
+            let matcher = Matcher(snapshot: snapshot, configuration: engine.ranking, related: engine.related, asOf: Self.asOf)
+            return try requests.map { request in
+                var request = request
+                if request.direction.targetKind == .job { request.filters.openOn = Self.asOf }
+                return try matcher.match(request).matches.map { "\($0.target.id) \($0.score)" }
+            }
+        }
+
+        #expect(written(engine.saveSnapshot()))
+        let restored = try reopen()
+        #expect(restored.report.source == .snapshotFile)
+        #expect(restored.writer.count == engine.counts().values.reduce(0, +))
+        #expect(try answers(restored.writer.snapshot()) == answers(engine.snapshot))
+
+        // Damaged: one flipped byte in the middle.
+        var bytes = try Data(contentsOf: engine.snapshotURL)
+        bytes[bytes.count / 2] ^= 0x5A
+        try bytes.write(to: engine.snapshotURL)
+        let damaged = try reopen()
+        #expect(damaged.report.source == .rebuilt)
+        #expect(damaged.report.reason?.contains("checksum") == true, "\(damaged.report.reason ?? "")")
+        #expect(damaged.writer.count == restored.writer.count)
+
+        // Stale: a write through the engine after saving. Saving again vouches for it.
+        #expect(written(engine.saveSnapshot()))
+        let job = try JSONParser().parse(#"{"title": "Snapshot welder", "description": "Welding.", "requiredSkills": ["welding"], "postedOn": "2026-09-01"}"#)
+        _ = try engine.put(kind: .job, id: "it-snapshot-job", json: job)
+        let stale = try reopen()
+        #expect(stale.report.source == .rebuilt)
+        #expect(stale.report.reason?.contains("stale") == true, "\(stale.report.reason ?? "")")
+        #expect(written(engine.saveSnapshot()))
+        #expect(try reopen().report.source == .snapshotFile)
+
+        // Another writer: the row is deleted and revived behind the engine's back (same content).
+        // The engine can no longer prove its index equals the database: no file.
+        try engine.pool.with { connection in
+            let store = EntityStore(connection)
+            let row = try #require(try store.get(kind: "job", id: "it-snapshot-job"))
+            #expect(try store.delete(kind: "job", id: "it-snapshot-job"))
+            try store.upsert(EntityInput(
+                kind: row.kind, id: row.id, source: row.source, externalID: row.externalID, document: row.document, profile: row.profile,
+                vector: row.vector, expiresAt: row.expiresAt, contentHash: row.contentHash))
+        }
+        #expect(!written(engine.saveSnapshot()))
+        #expect(!FileManager.default.fileExists(atPath: engine.snapshotURL.path))
+        #expect(try reopen().report.reason == "no snapshot file")
+        #expect(try engine.delete(kind: .job, id: "it-snapshot-job"))
     }
 }

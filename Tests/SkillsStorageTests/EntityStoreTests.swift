@@ -37,6 +37,28 @@ import SkillsTestSupport
         #expect(try store.count(kind: "job") == 1)
     }
 
+    @Test func changeStateCountsEveryRowChangeAndNamesTheFile() throws {
+        let start = try store.changeState()
+        #expect(start.sequence == 0)
+        #expect(start.databaseID.count == 32)
+        try store.upsert(job("c1", "{\"a\":1}"))
+        try store.upsert(job("c1", "{\"a\":1}"))  // unchanged: not counted
+        try store.upsert([job("c2"), job("c3")])
+        try store.upsert(job("c1", "{\"a\":2}"))
+        #expect(try store.changeState().sequence == 4)
+        #expect(try store.delete(kind: "job", id: "c2"))
+        #expect(try !store.delete(kind: "job", id: "c2"))  // already deleted: not counted
+        #expect(try store.changeState().sequence == 5)
+        #expect(try store.purgeDeleted(before: Date().addingTimeInterval(60)) == 1)
+        #expect(try store.changeState() == EntityChangeState(databaseID: start.databaseID, sequence: 6))
+        // Another connection and a reopened file see the same state; another file has another id.
+        #expect(try EntityStore(try test.connect()).changeState().sequence == 6)
+        let reopened = try SQLiteDatabase(path: test.path)
+        #expect(try EntityStore(try reopened.connect()).changeState().databaseID == start.databaseID)
+        let other = try TestDatabase()
+        #expect(try EntityStore(try other.connect()).changeState().databaseID != start.databaseID)
+    }
+
     @Test func callerSuppliedHashDecidesUnchanged() throws {
         var input = job("h", "{\"v\":1}")
         input.contentHash = "raw-input-hash"

@@ -28,6 +28,7 @@ do {
     case "engine": try runEngineBenchmark(rest)
     case "api-populate": try runAPIPopulateBenchmark(rest)
     case "ingest": try runIngestBenchmark(rest)
+    case "restart": try runRestartBenchmark(rest)
     default: benchUsage()
     }
 } catch {

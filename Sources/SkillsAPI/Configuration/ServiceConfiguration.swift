@@ -18,6 +18,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         public var ingestLeaseSeconds: Double = 30
         public var publishDelaySeconds: Double = 0.5
         public var loadDemoData: Bool = false
+        public var snapshotMaxAgeDays: Double = 7
 
         public init() {}
 
@@ -29,6 +30,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             ingestLeaseSeconds = try c.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? d.ingestLeaseSeconds
             publishDelaySeconds = try c.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? d.publishDelaySeconds
             loadDemoData = try c.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? d.loadDemoData
+            snapshotMaxAgeDays = try c.decodeIfPresent(Double.self, forKey: .snapshotMaxAgeDays) ?? d.snapshotMaxAgeDays
         }
     }
 
@@ -91,6 +93,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         try check("ingestBatchSize", (1...10_000).contains(engine.ingestBatchSize), "must be between 1 and 10000 (got \(engine.ingestBatchSize))")
         try check("ingestLeaseSeconds", (1...86400).contains(engine.ingestLeaseSeconds), "must be between 1 and 86400 (got \(engine.ingestLeaseSeconds))")
         try check("publishDelaySeconds", (0.01...60).contains(engine.publishDelaySeconds), "must be between 0.01 and 60 (got \(engine.publishDelaySeconds))")
+        try check("snapshotMaxAgeDays", (0...3650).contains(engine.snapshotMaxAgeDays), "must be between 0 and 3650 (got \(engine.snapshotMaxAgeDays))")
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue?, section: String) throws(ConfigurationError) -> T {

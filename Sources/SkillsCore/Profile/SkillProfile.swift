@@ -5,7 +5,7 @@
 /// ``Role/taught``). ``SkillProfileBuilder`` documents how the weights are computed.
 public struct SkillProfile: Sendable, Hashable {
     /// What the skill means for the entity.
-    public enum Role: String, Sendable, Hashable, Codable {
+    public enum Role: String, Sendable, Hashable, Codable, CaseIterable {
         case held
         case required
         case preferred
@@ -49,14 +49,35 @@ public struct SkillProfile: Sendable, Hashable {
     /// Entries sorted by ascending skill, one per skill.
     public let entries: [Entry]
 
-    /// Builds a profile; entries are sorted and duplicates keep the heavier entry.
+    /// Builds a profile; entries are sorted and duplicates keep the heavier entry (the first one
+    /// listed on equal weights).
     public init(entries: [Entry]) {
-        var byskill: [Int32: Entry] = [:]
-        for entry in entries {
-            if let old = byskill[entry.skill], old.weight >= entry.weight { continue }
-            byskill[entry.skill] = entry
+        if zip(entries, entries.dropFirst()).allSatisfy({ $0.skill < $1.skill }) {
+            self.entries = entries
+            return
         }
-        self.entries = byskill.values.sorted { $0.skill < $1.skill }
+        // Sort positions by (skill, position), then keep the first heaviest of each skill: the same
+        // result as merging into a dictionary in input order, without hashing (profiles are built
+        // for every indexed entity).
+        let order = entries.indices.sorted { (entries[$0].skill, $0) < (entries[$1].skill, $1) }
+        var merged: [Entry] = []
+        merged.reserveCapacity(entries.count)
+        for position in order {
+            let entry = entries[position]
+            if let last = merged.last, last.skill == entry.skill {
+                if entry.weight > last.weight { merged[merged.count - 1] = entry }
+            } else {
+                merged.append(entry)
+            }
+        }
+        self.entries = merged
+    }
+
+    /// A profile from entries already strictly ascending by skill (a stored profile read back),
+    /// skipping the sort and duplicate merge.
+    public init(sortedEntries entries: [Entry]) {
+        precondition(zip(entries, entries.dropFirst()).allSatisfy { $0.skill < $1.skill }, "entries must be strictly ascending by skill")
+        self.entries = entries
     }
 
     public static let empty = SkillProfile(entries: [])

@@ -17,7 +17,10 @@ public struct TaxonomySkillResolver: SkillResolver {
         var byLabel: [String: SkillIndex] = [:]
         // Alternative labels first so a preferred label always wins a collision.
         for (position, skill) in taxonomy.skills.enumerated() {
-            for alt in skill.altLabels { byLabel[Self.key(alt)] = byLabel[Self.key(alt)] ?? SkillIndex(position) }
+            for alt in skill.altLabels {
+                let key = Self.key(alt)
+                if byLabel[key] == nil { byLabel[key] = SkillIndex(position) }
+            }
         }
         for (position, skill) in taxonomy.skills.enumerated() { byLabel[Self.key(skill.label)] = SkillIndex(position) }
         self.byLabel = byLabel
@@ -37,7 +40,25 @@ public struct TaxonomySkillResolver: SkillResolver {
         extractor.extract(text).map { ($0.skill, $0.confidence) }
     }
 
+    /// Lower-cased, whitespace runs collapsed to one space, trimmed.
     static func key(_ label: String) -> String {
-        label.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ")
+        // ASCII fast path on bytes (nearly every label; the engine keys 100k+ labels at start):
+        // per-Character `isWhitespace` and `lowercased()` dominated start-up time.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(label.utf8.count)
+        var pendingSpace = false
+        for byte in label.utf8 {
+            if byte >= 0x80 { return label.lowercased().split(whereSeparator: { $0.isWhitespace }).joined(separator: " ") }
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                pendingSpace = !bytes.isEmpty
+                continue
+            }
+            if pendingSpace {
+                bytes.append(0x20)
+                pendingSpace = false
+            }
+            bytes.append((0x41...0x5A).contains(byte) ? byte + 32 : byte)
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 }

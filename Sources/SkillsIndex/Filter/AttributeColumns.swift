@@ -27,26 +27,29 @@ struct AttributeColumns: Sendable {
     }
 
     init(_ attributes: [DocumentAttributes?]) {
-        for a in attributes {
-            latitude.append(a?.location?.latitude ?? .nan)
-            longitude.append(a?.location?.longitude ?? .nan)
-            workplace.append(Self.code(a?.workplace))
-            if let pay = a?.pay {
-                payMinimum.append(Float(pay.minimum ?? 0))
-                payMaximum.append(pay.maximum.map(Float.init) ?? .infinity)
-            } else {
-                payMinimum.append(.nan)
-                payMaximum.append(.nan)
-            }
-            postedDay.append(a?.postedDay ?? .min)
-            expiryDay.append(a?.expiryDay ?? .max)
-            employment.append(Self.code(a?.employmentType))
-            consenting.append(a?.consenting ?? false)
-            cost.append(a?.cost.map(Float.init) ?? .nan)
-            weeks.append(a?.weeks.map(Int32.init) ?? -1)
-            clockHours.append(a?.clockHours.map(Int32.init) ?? -1)
-            modality.append(Self.code(a?.modality))
-            credential.append(Self.code(a?.credential))
+        for a in attributes { append(a) }
+    }
+
+    /// Adds the columns of one more slot (`nil`: a tombstone).
+    mutating func append(_ a: DocumentAttributes?) {
+        latitude.append(a?.location?.latitude ?? .nan)
+        longitude.append(a?.location?.longitude ?? .nan)
+        workplace.append(Self.code(a?.workplace))
+        if let pay = a?.pay {
+            payMinimum.append(Float(pay.minimum ?? 0))
+            payMaximum.append(pay.maximum.map(Float.init) ?? .infinity)
+        } else {
+            payMinimum.append(.nan)
+            payMaximum.append(.nan)
         }
+        postedDay.append(a?.postedDay ?? .min)
+        expiryDay.append(a?.expiryDay ?? .max)
+        employment.append(Self.code(a?.employmentType))
+        consenting.append(a?.consenting ?? false)
+        cost.append(a?.cost.map(Float.init) ?? .nan)
+        weeks.append(a?.weeks.map(Int32.init) ?? -1)
+        clockHours.append(a?.clockHours.map(Int32.init) ?? -1)
+        modality.append(Self.code(a?.modality))
+        credential.append(Self.code(a?.credential))
     }
 }

@@ -10,6 +10,13 @@ public struct PostingList: Sendable {
 
     public init() {}
 
+    /// A list from parallel arrays; `docs` MUST be strictly ascending and weights non-negative.
+    init(docs: [Int32], weights: [Float]) {
+        self.docs = docs
+        self.weights = weights
+        maxWeight = weights.reduce(0) { max($0, $1) }  // as `append` does
+    }
+
     public var count: Int { docs.count }
 
     /// Appends a posting; `doc` MUST exceed every doc already in the list.

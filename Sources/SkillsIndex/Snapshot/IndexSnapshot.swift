@@ -18,57 +18,19 @@ public struct IndexSnapshot: Sendable {
     init(writer: IndexWriter) {
         configuration = writer.configuration
         generation = writer.generation
-        entities = writer.slots.map { $0?.entity }
-        profiles = writer.slots.map { $0?.profile ?? .empty }
-        attributes = writer.slots.map { $0?.attributes }
-        columns = AttributeColumns(attributes)
+        entities = writer.entities
+        profiles = writer.profiles
+        attributes = writer.attributes
+        columns = writer.columns
         slotByKey = writer.slotByKey
         termIDs = writer.termIDs
-        let config = writer.configuration
-        var parts = EntityKind.allCases.map { _ in
-            KindPartition(skillCount: config.skillCount, termCount: writer.termIDs.count)
-        }
-        // Pass 1: counts and lengths per kind.
-        var titleTotals = [Double](repeating: 0, count: parts.count)
-        var bodyTotals = [Double](repeating: 0, count: parts.count)
-        var skillDF = [[Int32]](repeating: [Int32](repeating: 0, count: config.skillCount), count: parts.count)
-        var termDF = [[Int32]](repeating: [Int32](repeating: 0, count: writer.termIDs.count), count: parts.count)
-        for case let slot? in writer.slots {
-            let k = Self.ordinal(slot.entity.kind)
-            parts[k].liveCount += 1
-            titleTotals[k] += Double(slot.titleLength)
-            bodyTotals[k] += Double(slot.bodyLength)
-            for entry in slot.profile.entries { skillDF[k][Int(entry.skill)] += 1 }
-            for term in slot.terms { termDF[k][Int(term.term)] += 1 }
-        }
-        for k in parts.indices where parts[k].liveCount > 0 {
-            let n = parts[k].liveCount
-            parts[k].averageTitleLength = Float(titleTotals[k] / Double(n))
-            parts[k].averageBodyLength = Float(bodyTotals[k] / Double(n))
-            for s in 0..<config.skillCount where skillDF[k][s] > 0 {
-                parts[k].skillIDF[s] = KindPartition.idf(documents: n, frequency: Int(skillDF[k][s]))
+        let termCount = writer.termStrings.count
+        partitions = EntityKind.allCases.indices.map { k in
+            if let base = writer.base, writer.kindGenerations[k] <= base.generation {
+                return base.partitions[k].covering(termCount: termCount)
             }
-            for t in termDF[k].indices where termDF[k][t] > 0 {
-                parts[k].textIDF[t] = KindPartition.idf(documents: n, frequency: Int(termDF[k][t]))
-            }
+            return KindPartition.build(ordinal: k, writer: writer)
         }
-        // Pass 2: postings in slot order, hence ascending.
-        for (index, slot) in writer.slots.enumerated() {
-            guard let slot else { continue }
-            let k = Self.ordinal(slot.entity.kind)
-            let doc = Int32(index)
-            for entry in slot.profile.entries {
-                parts[k].skillPostings[Int(entry.skill)].append(doc: doc, weight: entry.weight)
-            }
-            let titleNorm = Self.lengthNorm(config, Float(slot.titleLength), parts[k].averageTitleLength)
-            let bodyNorm = Self.lengthNorm(config, Float(slot.bodyLength), parts[k].averageBodyLength)
-            for term in slot.terms {
-                let impact = config.titleBoost * Self.saturate(config, Float(term.title), titleNorm)
-                    + config.bodyBoost * Self.saturate(config, Float(term.body), bodyNorm)
-                parts[k].textPostings[Int(term.term)].append(doc: doc, weight: impact)
-            }
-        }
-        partitions = parts
     }
 
     static func ordinal(_ kind: EntityKind) -> Int {

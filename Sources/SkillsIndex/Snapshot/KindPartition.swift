@@ -17,13 +17,6 @@ struct KindPartition: Sendable {
     var averageTitleLength: Float = 0
     var averageBodyLength: Float = 0
 
-    init(skillCount: Int, termCount: Int) {
-        skillPostings = Array(repeating: PostingList(), count: skillCount)
-        skillIDF = Array(repeating: 0, count: skillCount)
-        textPostings = Array(repeating: PostingList(), count: termCount)
-        textIDF = Array(repeating: 0, count: termCount)
-    }
-
     /// BM25 IDF, `ln(1 + (N − df + 0.5) / (df + 0.5))`: always positive.
     static func idf(documents: Int, frequency: Int) -> Float {
         Float(log(1 + (Double(documents) - Double(frequency) + 0.5) / (Double(frequency) + 0.5)))

@@ -83,6 +83,22 @@ public enum Schema {
         );
         CREATE INDEX credentials_candidate ON credentials(candidate_id, id);
         """,
+        // 2: a change counter over entities, so an index snapshot file can prove it is current.
+        // Triggers, not store code: every row change from any process or path counts.
+        """
+        CREATE TABLE entity_changes (
+            singleton INTEGER PRIMARY KEY CHECK (singleton = 1),
+            database_id TEXT NOT NULL,
+            sequence INTEGER NOT NULL
+        );
+        INSERT INTO entity_changes VALUES (1, lower(hex(randomblob(16))), 0);
+        CREATE TRIGGER entities_counted_insert AFTER INSERT ON entities
+            BEGIN UPDATE entity_changes SET sequence = sequence + 1; END;
+        CREATE TRIGGER entities_counted_update AFTER UPDATE ON entities
+            BEGIN UPDATE entity_changes SET sequence = sequence + 1; END;
+        CREATE TRIGGER entities_counted_delete AFTER DELETE ON entities
+            BEGIN UPDATE entity_changes SET sequence = sequence + 1; END;
+        """,
     ]
 
     /// The file's current `user_version`.

@@ -66,6 +66,7 @@ struct ServeCommand: Command {
         engineConfiguration.ingestLeaseSeconds = configuration.engine.ingestLeaseSeconds
         engineConfiguration.publishDelaySeconds = configuration.engine.publishDelaySeconds
         engineConfiguration.loadDemoData = configuration.engine.loadDemoData
+        engineConfiguration.snapshotMaxAgeDays = configuration.engine.snapshotMaxAgeDays
         try FileManager.default.createDirectory(at: context.dataDirectory, withIntermediateDirectories: true)
         let engine: Engine
         do {
@@ -73,9 +74,18 @@ struct ServeCommand: Command {
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }
+        let startup = engine.startup
+        context.printError(String(format: "serve: index ready in %.2f s (%@, %d entities)%@", startup.seconds,
+                                  startup.source == .snapshotFile ? "snapshot file" : "rebuilt from SQLite", startup.entities,
+                                  startup.reason.map { "; snapshot not used: \($0)" } ?? ""))
         if configuration.engine.loadDemoData {
             let loaded = try engine.loadDemoDataIfEmpty()
             if loaded > 0 { context.printError("serve: loaded \(loaded) demo entities") }
+        }
+        if startup.source == .rebuilt {
+            // So that the next start restores instead of rebuilding, even after a crash before any write.
+            let background = Thread { _ = engine.saveSnapshot() }
+            background.start()
         }
         let ingestion = IngestionService(engine: engine)
         try ingestion.start(workers: configuration.engine.ingestWorkers)
@@ -95,6 +105,12 @@ struct ServeCommand: Command {
         context.print("listening on \(configuration.http.host):\(server.port)")
         server.runUntilTerminated()
         ingestion.stop()
+        switch engine.saveSnapshot() {
+        case .written(let bytes, let seconds):
+            context.printError(String(format: "serve: index snapshot written (%.1f MB in %.1f s)", Double(bytes) / 1e6, seconds))
+        case .skipped(let reason):
+            context.printError("serve: index snapshot not written: \(reason)")
+        }
         context.printError("serve: stopped")
         return .success
     }

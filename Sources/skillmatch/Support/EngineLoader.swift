@@ -23,6 +23,7 @@ enum EngineLoader {
                     configuration.ingestLeaseSeconds = decoded.ingestLeaseSeconds
                     configuration.publishDelaySeconds = decoded.publishDelaySeconds
                     configuration.loadDemoData = decoded.loadDemoData
+                    configuration.snapshotMaxAgeDays = decoded.snapshotMaxAgeDays
                 } catch {
                     throw CLIError.config("\(file.path): engine: \(error)")
                 }
