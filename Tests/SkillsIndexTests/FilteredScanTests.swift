@@ -2,10 +2,12 @@
 // 1. Restricting the lists to accepted documents first gives exactly the documents and scores of the
 //    document-at-a-time merge, and both equal the exhaustive reference, for selective filters of the
 //    benchmark's shape (radius around a city, remote included or not, open on a day, employment
-//    types, consenting candidates), many seeded queries and corpora, k from 1 to 200, with cursors.
+//    types, consenting candidates), many seeded queries and corpora, k from 1 to 200, with cursors;
+//    so does restricting only the short lists (long lists probed as non-essential), whether the
+//    final threshold proves that exact or the scan falls back to restricting every list.
 // 2. The automatic strategy restricts first for selective filters and merges directly without a
 //    filter or with one that accepts most documents.
-// 3. The filter memo evaluates each document's filter at most once per scan.
+// 3. Restricting tests the filter exactly once per document of the union.
 import Foundation
 import SkillsCore
 import SkillsTestSupport
@@ -35,6 +37,7 @@ func restrictingFirstEqualsTheMergeAndTheReference(seed: UInt64, kind: EntityKin
     let fixture = try IndexFixture(seed: seed, jobs: 1_200, candidates: 600, programs: 0)
     let snapshot = fixture.writer.snapshot()
     var rng = SeededGenerator(seed: seed &+ 1_000)
+    var fallbacks = 0, partialScans = 0
     for round in 0..<60 {
         let query = randomQuery(&rng, corpus: fixture.corpus, mode: round % 3)
         let filters = selectiveFilters(&rng, kind: kind, corpus: fixture.corpus)
@@ -45,6 +48,11 @@ func restrictingFirstEqualsTheMergeAndTheReference(seed: UInt64, kind: EntityKin
         let a = scorer.topK(k, after: nil, statistics: &merged, filter: filter, strategy: .documentAtATime)
         let b = scorer.topK(k, after: nil, statistics: &restricted, filter: filter, strategy: .restrictFirst)
         #expect(a == b, "round \(round): restricted scan differs from the merge")
+        var partial = ScanStatistics()
+        let c = scorer.topK(k, after: nil, statistics: &partial, filter: filter, strategy: .restrictShortLists(longerThan: [8, 30, 120][round % 3]))
+        #expect(a == c, "round \(round): scan with long lists unrestricted differs from the merge")
+        fallbacks += partial.fallbacks
+        partialScans += 1
         let reference = IndexFixture.reference(snapshot, query, kind: kind, filters: filters)
         #expect(IndexFixture.agree(b, reference, k: k), "round \(round) k \(k) filters \(filters)")
         #expect(restricted.filteredPostings == restricted.unionPostings)
@@ -57,8 +65,12 @@ func restrictingFirstEqualsTheMergeAndTheReference(seed: UInt64, kind: EntityKin
             let next2 = scorer.topK(k, after: cursor, statistics: &s2, filter: filter, strategy: .restrictFirst)
             #expect(next1 == next2, "round \(round): second page differs")
             #expect(IndexFixture.agree(next2, Array(reference.dropFirst(b.count)), k: k), "round \(round): second page")
+            let next3 = scorer.topK(k, after: cursor, statistics: &s2, filter: filter, strategy: .restrictShortLists(longerThan: 30))
+            #expect(next1 == next3, "round \(round): second page with long lists unrestricted differs")
         }
     }
+    // Both outcomes of the long-list path occur: proved exact, and fallen back.
+    #expect(fallbacks > 0 && fallbacks < partialScans, "\(fallbacks) fallbacks in \(partialScans) scans")
 }
 
 @Test func automaticStrategyRestrictsOnlyForSelectiveFilters() throws {
@@ -79,7 +91,7 @@ func restrictingFirstEqualsTheMergeAndTheReference(seed: UInt64, kind: EntityKin
     }
 }
 
-@Test func filterMemoEvaluatesEachDocumentOnce() {
+@Test func restrictingTestsEachDocumentOfTheUnionOnce() throws {
     final class Counter: @unchecked Sendable { var calls: [Int32: Int] = [:] }
     struct Counting: DocumentFilter {
         let counter: Counter
@@ -88,13 +100,21 @@ func restrictingFirstEqualsTheMergeAndTheReference(seed: UInt64, kind: EntityKin
             return doc % 3 == 0
         }
     }
-    let counter = Counter()
-    var memo = FilterMemo(Counting(counter: counter), documents: 500)
-    var rng = SeededGenerator(seed: 61)
-    for _ in 0..<5_000 {
-        let doc = Int32.random(in: 0..<500, using: &rng)
-        #expect(memo.accepts(doc) == (doc % 3 == 0))
+    let fixture = try IndexFixture(seed: 61, jobs: 800, candidates: 0, programs: 0)
+    let snapshot = fixture.writer.snapshot()
+    var rng = SeededGenerator(seed: 62)
+    for round in 0..<20 {
+        let query = randomQuery(&rng, corpus: fixture.corpus, mode: round % 3)
+        let terms = try snapshot.scoringTerms(query, kind: .job)
+        let counter = Counter()
+        var statistics = ScanStatistics()
+        let restricted = MaxScoreScorer(terms: terms).restricted(to: Counting(counter: counter), statistics: &statistics)
+        let union = Set(terms.flatMap { $0.postings.docs })
+        #expect(Set(counter.calls.keys) == union && counter.calls.values.allSatisfy { $0 == 1 })
+        #expect(statistics.filterCalls == union.count)
+        #expect(restricted.terms.allSatisfy { $0.postings.docs.allSatisfy { $0 % 3 == 0 } })
+        let kept: Int = restricted.terms.reduce(0) { $0 + $1.postings.count }
+        let expected: Int = terms.reduce(0) { sum, term in sum + term.postings.docs.filter { $0 % 3 == 0 }.count }
+        #expect(kept == expected)
     }
-    #expect(counter.calls.values.allSatisfy { $0 == 1 })
-    #expect(memo.evaluations == counter.calls.count)
 }

@@ -11,8 +11,8 @@ import SkillsCore
 /// A selective filter keeps the threshold low (only accepted documents enter the top k), so most
 /// lists stay essential and the merge walks nearly the whole union. For such filters
 /// ``topK(_:after:statistics:filter:strategy:)`` first restricts every list to the accepted
-/// documents (each document's filter evaluated once, remembered in a bit set), tightens each bound
-/// to the restricted list's largest weight, and runs MaxScore over the much shorter lists.
+/// documents (each document of the union tested once, in ascending order), tightens each bound to
+/// the restricted list's largest weight, and runs MaxScore over the much shorter lists.
 ///
 /// Contributions are `Float` products summed in `Double`, so a document's score does not depend on
 /// the order its terms were added; that keeps pruning exact and results comparable with a
@@ -33,7 +33,16 @@ struct MaxScoreScorer {
         case documentAtATime
         /// Restrict every list to the accepted documents, then merge.
         case restrictFirst
+        /// Restrict only lists of at most `longerThan` postings; longer lists are merged as
+        /// non-essential (probed by seek for documents of the restricted lists). Exact when the
+        /// final threshold beats their bounds, else the scan falls back to ``restrictFirst``.
+        case restrictShortLists(longerThan: Int)
     }
+
+    /// Lists longer than this share of the document range stay unrestricted under `automatic`:
+    /// common title words and skills have long lists but small bounds, and testing the filter on
+    /// all of their documents costs more than the threshold they could ever reach.
+    static let longListShare = 64
 
     /// Restrict first when at most this share of sampled postings passes the filter. Below it the
     /// top-k threshold rises too slowly for MaxScore to skip much, so the union is walked anyway;
@@ -54,17 +63,36 @@ struct MaxScoreScorer {
         strategy: Strategy = .automatic
     ) -> [ScoredID] {
         for term in terms { statistics.unionPostings += term.postings.count }
-        let restrict: Bool
+        let longerThan: Int?
         switch strategy {
-        case .documentAtATime: restrict = false
-        case .restrictFirst: restrict = true
-        case .automatic: restrict = !(filter is AcceptAll) && sampledAcceptance(filter) <= Self.restrictBelowAcceptance
+        case .documentAtATime: longerThan = nil
+        case .restrictFirst: longerThan = .max
+        case .restrictShortLists(let limit): longerThan = limit
+        case .automatic:
+            let selective = !(filter is AcceptAll) && sampledAcceptance(filter) <= Self.restrictBelowAcceptance
+            longerThan = selective ? max(1_024, documentRange / Self.longListShare) : nil
         }
-        if restrict {
-            return restricted(to: filter, statistics: &statistics).merge(k, after: after, statistics: &statistics, filter: AcceptAll())
+        guard let longerThan else { return merge(k, after: after, statistics: &statistics, filter: filter).hits }
+        if longerThan < .max, terms.contains(where: { $0.postings.count > longerThan }),
+           terms.contains(where: { $0.postings.count <= longerThan }) {
+            let long = MaxScoreScorer(terms: terms.filter { $0.postings.count > longerThan })
+            let short = MaxScoreScorer(terms: terms.filter { $0.postings.count <= longerThan }).restricted(to: filter, statistics: &statistics)
+            // Long lists keep their original postings, so every list at or below the last long one
+            // in bound order is treated as non-essential from the start.
+            let combined = MaxScoreScorer(terms: long.terms + short.terms)
+            let cut = (combined.terms.lastIndex { $0.postings.count > longerThan } ?? -1) + 1
+            let (hits, threshold) = combined.merge(k, after: after, statistics: &statistics, filter: AcceptAll(), nonEssentialBelow: cut)
+            // A document only in the non-essential lists scores at most the sum of their bounds;
+            // rounded up to the next Float, it must stay below the k-th score (no tie either).
+            let ceiling = combined.terms[..<cut].reduce(0.0) { $0 + Double($1.bound) }
+            if hits.count == k, Double(Float(ceiling).nextUp) < threshold { return hits }
+            statistics.fallbacks += 1
         }
-        return merge(k, after: after, statistics: &statistics, filter: filter)
+        return restricted(to: filter, statistics: &statistics).merge(k, after: after, statistics: &statistics, filter: AcceptAll()).hits
     }
+
+    /// One past the largest document id in any list.
+    var documentRange: Int { Int(terms.map { $0.postings.docs.last ?? 0 }.max() ?? 0) + 1 }
 
     /// Share of evenly spaced postings of the longest list that `filter` accepts (1 when empty).
     func sampledAcceptance(_ filter: some DocumentFilter) -> Double {
@@ -76,8 +104,28 @@ struct MaxScoreScorer {
     }
 
     /// The same terms over only the documents `filter` accepts, bounds tightened to what is left.
+    ///
+    /// Three passes: mark every document of the union in a bit set; test the filter once per
+    /// marked document in ascending order (one forward sweep over the attribute columns, which the
+    /// hardware prefetches; testing in list order instead missed the cache on almost every
+    /// document at a million slots); keep the postings whose document passed.
     func restricted(to filter: some DocumentFilter, statistics: inout ScanStatistics) -> MaxScoreScorer {
-        var memo = FilterMemo(filter, documents: Int(terms.map { $0.postings.docs.last ?? 0 }.max() ?? 0) + 1)
+        let documents = documentRange
+        var bits = [UInt64](repeating: 0, count: (documents + 63) >> 6)
+        for term in terms {
+            for doc in term.postings.docs { bits[Int(doc) >> 6] |= 1 << UInt64(doc & 63) }
+        }
+        var evaluations = 0
+        for word in bits.indices where bits[word] != 0 {
+            var pending = bits[word], accepted: UInt64 = 0
+            while pending != 0 {
+                let bit = pending.trailingZeroBitCount
+                if filter.accepts(Int32(word << 6 | bit)) { accepted |= 1 << UInt64(bit) }
+                pending &= pending - 1
+                evaluations += 1
+            }
+            bits[word] = accepted
+        }
         var kept: [Term] = []
         kept.reserveCapacity(terms.count)
         for term in terms {
@@ -85,22 +133,24 @@ struct MaxScoreScorer {
             let postings = term.postings
             for p in 0..<postings.count {
                 let doc = postings.docs[p]
-                if memo.accepts(doc) { list.append(doc: doc, weight: postings.weights[p]) }
+                if bits[Int(doc) >> 6] & (1 << UInt64(doc & 63)) != 0 { list.append(doc: doc, weight: postings.weights[p]) }
             }
             statistics.filteredPostings += postings.count
             kept.append(Term(postings: list, multiplier: term.multiplier))
         }
-        statistics.filterCalls += memo.evaluations
+        statistics.filterCalls += evaluations
         return MaxScoreScorer(terms: kept)
     }
 
     /// The MaxScore merge; `filter` is tested on documents that could still enter the top k.
+    /// Lists below `nonEssentialBelow` (in bound order) are only probed, never walked. Returns the
+    /// hits and the final threshold (the k-th score as Double, or -infinity).
     func merge(
-        _ k: Int, after: SearchCursor?, statistics: inout ScanStatistics, filter: some DocumentFilter
-    ) -> [ScoredID] {
+        _ k: Int, after: SearchCursor?, statistics: inout ScanStatistics, filter: some DocumentFilter, nonEssentialBelow: Int = 0
+    ) -> (hits: [ScoredID], threshold: Double) {
         let n = terms.count
         var collector = TopKCollector(k: k)
-        guard n > 0 else { return [] }
+        guard n > 0 else { return ([], -.infinity) }
         var prefixBound = [Double](repeating: 0, count: n)
         var running = 0.0
         for i in 0..<n {
@@ -114,7 +164,7 @@ struct MaxScoreScorer {
         var position = [Int](repeating: 0, count: n)
         var read = 0, seeks = 0, scored = 0, filterCalls = 0
         var threshold = -Double.infinity
-        var firstEssential = 0
+        var firstEssential = nonEssentialBelow
         while firstEssential < n {
             var doc = Int32.max
             for i in firstEssential..<n { doc = min(doc, current[i]) }
@@ -165,35 +215,6 @@ struct MaxScoreScorer {
         statistics.seeks += seeks
         statistics.documentsScored += scored
         statistics.filterCalls += filterCalls
-        return collector.finish()
-    }
-}
-
-/// A filter's answers for one scan, so a document met in several lists is tested once.
-///
-/// Two bit sets over the document range: "decided" and "accepted" (150 KB each at 1.2M slots, so
-/// clearing them costs microseconds, unlike one byte per slot).
-struct FilterMemo<Filter: DocumentFilter> {
-    let filter: Filter
-    var decided: [UInt64]
-    var accepted: [UInt64]
-    private(set) var evaluations = 0
-
-    init(_ filter: Filter, documents: Int) {
-        self.filter = filter
-        decided = [UInt64](repeating: 0, count: (documents + 63) >> 6)
-        accepted = decided
-    }
-
-    @inline(__always)
-    mutating func accepts(_ doc: Int32) -> Bool {
-        let word = Int(doc) >> 6
-        let bit = UInt64(1) << UInt64(doc & 63)
-        if decided[word] & bit != 0 { return accepted[word] & bit != 0 }
-        decided[word] |= bit
-        evaluations += 1
-        guard filter.accepts(doc) else { return false }
-        accepted[word] |= bit
-        return true
+        return (collector.finish(), threshold)
     }
 }

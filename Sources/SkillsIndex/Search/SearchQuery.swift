@@ -59,6 +59,9 @@ public struct ScanStatistics: Sendable, Hashable {
     public var filteredPostings = 0
     /// Filter evaluations (each document at most once).
     public var filterCalls = 0
+    /// Restricted scans that kept long lists unrestricted, missed the threshold that proves the
+    /// result exact, and reran with every list restricted.
+    public var fallbacks = 0
 
     public init() {}
 }
