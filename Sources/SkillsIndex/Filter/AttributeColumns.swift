@@ -20,6 +20,10 @@ struct AttributeColumns: Sendable {
     var clockHours: [Int32] = []
     var modality: [UInt8] = []
     var credential: [UInt8] = []
+    /// `GeoCell` of the location (or ``GeoCell/none``) in the high 16 bits, the workplace code in
+    /// the low 8: one 4-byte read answers "remote?" and "anywhere near?" for most documents, where
+    /// the Double coordinate columns cost two cache misses each at a million slots.
+    var geoKey: [UInt32] = []
 
     static func code<T: CaseIterable & Equatable>(_ value: T?) -> UInt8 {
         guard let value else { return 0 }
@@ -27,6 +31,7 @@ struct AttributeColumns: Sendable {
     }
 
     init(_ attributes: [DocumentAttributes?]) {
+        geoKey.reserveCapacity(attributes.count)
         for a in attributes { append(a) }
     }
 
@@ -51,5 +56,6 @@ struct AttributeColumns: Sendable {
         clockHours.append(a?.clockHours.map(Int32.init) ?? -1)
         modality.append(Self.code(a?.modality))
         credential.append(Self.code(a?.credential))
+        geoKey.append(UInt32(GeoCell.of(a?.location)) << 16 | UInt32(Self.code(a?.workplace)))
     }
 }

@@ -24,6 +24,8 @@ struct CompiledFilter: DocumentFilter {
     let credentialMask: UInt16
     let remoteCode = AttributeColumns.code(WorkplaceType.remote)
     let geo: (center: GeoPoint, radius: Double, latBand: Double, lonBand: Double, includeRemote: Bool)?
+    /// ``GeoCell`` bits of the radius' bounding box (empty without a radius).
+    let cells: [UInt64]
     let pay: (low: Float, high: Float)?
     let posted: ClosedRange<Int32>?
     let openDay: Int32?
@@ -53,6 +55,7 @@ struct CompiledFilter: DocumentFilter {
             let lonBand = ratio < 1 ? 2 * asin(ratio) * 180 / Double.pi + 1e-6 : 360
             return (near.center, near.radiusKilometres, latBand, lonBand, near.includeRemote)
         }
+        cells = geo.map { GeoCell.mask(latitude: $0.center.latitude, longitude: $0.center.longitude, latBand: $0.latBand, lonBand: $0.lonBand) } ?? []
         pay = filters.pay.map { (Float($0.minimum ?? 0), $0.maximum.map(Float.init) ?? .infinity) }
         posted = filters.posted?.days
         openDay = filters.openOn.map(DocumentAttributes.day)
@@ -63,8 +66,25 @@ struct CompiledFilter: DocumentFilter {
 
     func accepts(_ doc: Int32) -> Bool {
         let d = Int(doc)
+        let key = columns.geoKey[d]
+        let workplace = UInt8(truncatingIfNeeded: key)
+        // The radius first: when set it rejects most documents from the one packed key (workplace
+        // and cell); the coordinates are read only inside the box's cells, and the haversine waits
+        // until every cheaper test has passed.
+        let needsDistance: Bool
+        if let geo, !(geo.includeRemote && workplace == remoteCode) {
+            let cell = Int(key >> 16)
+            if cell == Int(GeoCell.none) || cells[cell >> 6] & (1 << UInt64(cell & 63)) == 0 { return false }
+            let lat = columns.latitude[d]
+            if lat.isNaN || abs(lat - geo.center.latitude) > geo.latBand { return false }
+            var dLon = abs(columns.longitude[d] - geo.center.longitude)
+            if dLon > 180 { dLon = 360 - dLon }
+            if dLon > geo.lonBand { return false }
+            needsDistance = true
+        } else {
+            needsDistance = false
+        }
         if filters.consentingOnly, !columns.consenting[d] { return false }
-        let workplace = columns.workplace[d]
         if filters.remoteOnly, workplace != remoteCode { return false }
         if workplaceMask != 0, workplaceMask & (1 << UInt16(workplace)) == 0 || workplace == 0 { return false }
         if employmentMask != 0, employmentMask & (1 << UInt16(columns.employment[d])) == 0 || columns.employment[d] == 0 { return false }
@@ -76,14 +96,9 @@ struct CompiledFilter: DocumentFilter {
         }
         if let maximumWeeks = filters.maximumWeeks, columns.weeks[d] < 0 || Int(columns.weeks[d]) > maximumWeeks { return false }
         if let maximumHours = filters.maximumClockHours, columns.clockHours[d] < 0 || Int(columns.clockHours[d]) > maximumHours { return false }
-        if let geo, !(geo.includeRemote && workplace == remoteCode) {
-            let lat = columns.latitude[d], lon = columns.longitude[d]
-            if lat.isNaN { return false }
-            if abs(lat - geo.center.latitude) > geo.latBand { return false }
-            var dLon = abs(lon - geo.center.longitude)
-            if dLon > 180 { dLon = 360 - dLon }
-            if dLon > geo.lonBand { return false }
-            if GeoPoint(latitude: lat, longitude: lon).distanceKilometres(to: geo.center) > geo.radius { return false }
+        if needsDistance, let geo,
+           GeoPoint(latitude: columns.latitude[d], longitude: columns.longitude[d]).distanceKilometres(to: geo.center) > geo.radius {
+            return false
         }
         if slowPath, let a = attributes[d], !filters.matches(a) { return false }
         return true

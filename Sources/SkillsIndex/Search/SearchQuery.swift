@@ -54,6 +54,14 @@ public struct ScanStatistics: Sendable, Hashable {
     public var seeks = 0
     /// Documents fully scored.
     public var documentsScored = 0
+    /// Postings tested against the filter before the merge (0 when the scan tests documents as it
+    /// meets them; see the selective-filter path of the MaxScore scan).
+    public var filteredPostings = 0
+    /// Filter evaluations (each document at most once).
+    public var filterCalls = 0
+    /// Restricted scans that kept long lists unrestricted, missed the threshold that proves the
+    /// result exact, and reran with every list restricted.
+    public var fallbacks = 0
 
     public init() {}
 }

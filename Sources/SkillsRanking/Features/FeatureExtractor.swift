@@ -19,7 +19,7 @@ struct FeatureExtractor: Sendable {
 
     /// Feature values indexed by ``RankingFeature/ordinal``; features that do not apply are 0.
     func values(
-        direction: MatchDirection, source: Entity, target: Entity, sourceProfile: SkillProfile, targetProfile: SkillProfile,
+        direction: MatchDirection, source: RankingFacts, target: RankingFacts, sourceProfile: SkillProfile, targetProfile: SkillProfile,
         comparison: SkillComparison, textScore: Float, settings: RankingConfig.Direction
     ) -> FeatureValues {
         var v = FeatureValues()
@@ -32,11 +32,11 @@ struct FeatureExtractor: Sendable {
         v[.recency] = recency(target, comparison: comparison)
         v[.distance] = Self.distance(source, target)
         v[.payFit] = Self.payFit(source, target)
-        if case .program(let p) = target {
-            v[.programCost] = p.cost.map { 1 - min(1, $0 / settings.maximumProgramCost) } ?? 0.5
-            v[.programDuration] = p.weeks.map { 1 - min(1, Double($0) / 104) } ?? 0.5
+        if target.kind == .program {
+            v[.programCost] = target.programCost.map { 1 - min(1, $0 / settings.maximumProgramCost) } ?? 0.5
+            v[.programDuration] = target.programWeeks.map { 1 - min(1, Double($0) / 104) } ?? 0.5
         }
-        if case .occupation(let o) = target { v[.labourDemand] = o.demand.score }
+        if target.kind == .occupation { v[.labourDemand] = target.labourDemand ?? 0 }
         return v
     }
 
@@ -56,44 +56,36 @@ struct FeatureExtractor: Sendable {
         return na > 0 && nb > 0 ? min(1, dot / (na * nb).squareRoot()) : 0
     }
 
-    func recency(_ target: Entity, comparison: SkillComparison) -> Double {
-        switch target {
-        case .job(let j):
-            return max(0, min(1, 1 - asOf.timeIntervalSince(j.postedOn) / (90 * 86_400)))
+    func recency(_ target: RankingFacts, comparison: SkillComparison) -> Double {
+        switch target.kind {
+        case .job:
+            return max(0, min(1, 1 - asOf.timeIntervalSince(target.postedOn ?? asOf) / (90 * 86_400)))
         case .candidate:
             return comparison.matchedRecency
-        case .program(let p):
-            guard let next = p.startDates.filter({ $0 >= asOf }).min() else { return 0.5 }
+        case .program:
+            guard let next = target.nextStart else { return 0.5 }
             return max(0, 1 - next.timeIntervalSince(asOf) / (180 * 86_400))
         case .occupation:
             return 1
         }
     }
 
-    static func distance(_ a: Entity, _ b: Entity) -> Double {
-        func remote(_ e: Entity) -> Bool {
-            switch e {
-            case .job(let j): j.workplace == .remote
-            case .program(let p): p.modality == .online
-            case .candidate(let c): c.openToRemote
-            case .occupation: true
-            }
-        }
-        let candidate: Candidate? = if case .candidate(let c) = a { c } else if case .candidate(let c) = b { c } else { nil }
+    /// 1 when remote fits, else `1/(1 + km/50)` (at least 0.5 for a candidate willing to relocate), 0.5 if unknown.
+    static func distance(_ a: RankingFacts, _ b: RankingFacts) -> Double {
+        let candidate: RankingFacts? = a.kind == .candidate ? a : (b.kind == .candidate ? b : nil)
         let other = candidate == nil ? b : (a.kind == .candidate ? b : a)
-        if case .occupation = other { return 1 }
-        if remote(other), candidate?.openToRemote ?? true { return 1 }
+        if other.kind == .occupation { return 1 }
+        if other.remote, candidate?.remote ?? true { return 1 }
         guard let p = a.location, let q = b.location else { return 0.5 }
         let near = 1 / (1 + p.distanceKilometres(to: q) / 50)
         return candidate?.willingToRelocate == true ? max(near, 0.5) : near
     }
 
-    static func payFit(_ a: Entity, _ b: Entity) -> Double {
-        var offered: PayRange?, desired: PayRange?
-        for e in [a, b] {
-            if case .job(let j) = e { offered = j.pay }
-            if case .candidate(let c) = e { desired = c.desiredPay }
-        }
+    /// 1 when the job's pay overlaps the candidate's desired pay, else offered maximum / desired minimum; 0.5 if unknown.
+    static func payFit(_ a: RankingFacts, _ b: RankingFacts) -> Double {
+        // b's side wins when both are the same kind, as when reading a then b.
+        let offered = b.kind == .job ? b.offeredPay : (a.kind == .job ? a.offeredPay : nil)
+        let desired = b.kind == .candidate ? b.desiredPay : (a.kind == .candidate ? a.desiredPay : nil)
         guard let offered, let desired else { return 0.5 }
         if offered.overlaps(desired) { return 1 }
         guard let top = offered.maximum ?? offered.minimum, let want = desired.minimum, want > 0 else { return 0.5 }

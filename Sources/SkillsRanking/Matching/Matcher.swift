@@ -55,7 +55,7 @@ public struct Matcher: Sendable {
 
         let context = Context(matcher: self, direction: request.direction, source: source, goal: goal, settings: settings)
         var scored: [(doc: Int32, score: Double, rank: Float)] = pool.map { hit in
-            let s = score(context, target: hit.id).score
+            let s = evaluate(context, target: hit.id, explain: false).score
             return (hit.id, s, Float(s))
         }
         scored.sort { $0.rank != $1.rank ? $0.rank > $1.rank : $0.doc < $1.doc }
@@ -122,6 +122,7 @@ public struct Matcher: Sendable {
     struct Context {
         let direction: MatchDirection
         let source: Entity
+        let sourceFacts: RankingFacts
         let sourceProfile: SkillProfile
         let goal: SkillProfile?
         let settings: RankingConfig.Direction
@@ -133,6 +134,7 @@ public struct Matcher: Sendable {
         init(matcher: Matcher, direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) {
             self.direction = direction
             self.source = matcher.snapshot.entity(source)!
+            self.sourceFacts = RankingFacts(self.source, asOf: matcher.features.asOf)
             self.sourceProfile = matcher.snapshot.profile(source)
             self.goal = goal
             self.settings = settings
@@ -144,24 +146,33 @@ public struct Matcher: Sendable {
 
     /// Features, weighted contributions and skill facts of one pair.
     func score(_ context: Context, target: Int32) -> Explanation {
+        evaluate(context, target: target, explain: true).explanation!
+    }
+
+    /// The score of one pair and, when `explain`, its explanation. Without it (rescoring the pool)
+    /// no lists are built, but the score is the same sum in the same order, so it equals the
+    /// explanation's score exactly.
+    func evaluate(_ context: Context, target: Int32, explain: Bool) -> (score: Double, explanation: Explanation?) {
         let targetProfile = snapshot.profile(target)
         let sides = FeatureExtractor.sides(context.direction, source: context.sourceProfile, target: targetProfile, goal: context.goal)
-        let comparison = SkillComparison(demand: sides.demand, supply: sides.supply, related: related)
+        let comparison = SkillComparison(demand: sides.demand, supply: sides.supply, related: related, recordFacts: explain)
         let text = context.text.map { snapshot.textScore($0, doc: target) } ?? 0
         let values = features.values(
-            direction: context.direction, source: context.source, target: snapshot.entity(target)!, sourceProfile: context.sourceProfile,
-            targetProfile: targetProfile, comparison: comparison, textScore: text, settings: context.settings)
+            direction: context.direction, source: context.sourceFacts, target: RankingFacts(snapshot.entity(target)!, asOf: features.asOf),
+            sourceProfile: context.sourceProfile, targetProfile: targetProfile, comparison: comparison, textScore: text,
+            settings: context.settings)
         var contributions: [FeatureContribution] = []
-        contributions.reserveCapacity(context.weights.count)
+        if explain { contributions.reserveCapacity(context.weights.count) }
         var sum = 0.0
         for (feature, weight) in context.weights {
             let value = values[feature] ?? 0
             let points = 100 * weight * value / context.total
-            contributions.append(FeatureContribution(feature: feature, value: value, weight: weight, points: points))
+            if explain { contributions.append(FeatureContribution(feature: feature, value: value, weight: weight, points: points)) }
             sum += points
         }
-        return Explanation(
+        guard explain else { return (sum, nil) }
+        return (sum, Explanation(
             score: sum, contributions: contributions, matchedSkills: comparison.matched,
-            missingRequiredSkills: comparison.missingRequired, relatedMatches: comparison.related)
+            missingRequiredSkills: comparison.missingRequired, relatedMatches: comparison.related))
     }
 }
