@@ -5,6 +5,7 @@ import SkillsIngestion
 import SkillsRanking
 import SkillsStorage
 import SkillsTaxonomy
+import SkillsVectors
 import Synchronization
 
 /// The facade the server and the CLI call: entities, matching, search, taxonomy and ingestion.
@@ -21,6 +22,14 @@ public final class Engine: Sendable {
     public let resolver: TaxonomySkillResolver
     public let ranking: RankingConfig
     public let related: any RelatedSkills
+    /// Skill vectors (taxonomy-derived or encoder) and the related-skill similarity built on them.
+    public let skillVectors: SkillVectorSpace
+    public let similarity: SkillSimilarity
+    /// Entity vector = normalised weighted sum of its profile's skill vectors.
+    public let entityVectors: EntityVectorBuilder
+    /// How long each part of the start took, and what it used (for the start-up log).
+    public let startup: StartupReport
+    let profileBuilder: SkillProfileBuilder
     let database: SQLiteDatabase
     let pool: ConnectionPool
 
@@ -51,28 +60,38 @@ public final class Engine: Sendable {
         } catch let error as RankingError {
             throw EngineError(.invalidConfiguration, "\(configuration.rankingFile.path): \(error)")
         }
-        self.related = TaxonomyRelatedSkills(taxonomy: taxonomy)
+        var report = StartupReport()
+        let graph = TaxonomySkillGraph(taxonomy: taxonomy)
+        let space = try report.time("skill vectors") {
+            try SkillVectorSpace.load(
+                source: configuration.skillVectors, taxonomy: taxonomy, graph: graph,
+                taxonomyChecksum: Self.taxonomyChecksum(configuration, extensions: extensions),
+                modelDirectory: configuration.resolvedModelDirectory, cacheDirectory: configuration.resolvedVectorCacheDirectory)
+        }
+        report.skillVectors = "\(space.origin.rawValue), \(space.vectors.count) × \(space.vectors.dimension)\(space.fromCache ? " (cached)" : "")"
+        report.warning = space.warning
+        self.skillVectors = space
+        let similarity = try report.time("related skills") {
+            try Self.similarity(space: space, graph: graph, cacheDirectory: configuration.resolvedVectorCacheDirectory)
+        }
+        self.similarity = similarity
+        self.related = SimilarityRelatedSkills(similarity)
+        self.entityVectors = EntityVectorBuilder(skills: space.vectors)
+        self.profileBuilder = SkillProfileBuilder(asOf: now)
         self.database = try SQLiteDatabase(path: configuration.databasePath)
         self.pool = ConnectionPool(database: database)
 
         var indexConfiguration = IndexConfiguration()
         indexConfiguration.skillCount = taxonomy.skills.count
-        var writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: now))
+        var writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: profileBuilder, entityVectors: entityVectors)
         for occupation in Self.occupationEntities(taxonomy) {
             _ = try writer.upsert(.occupation(occupation))
         }
-        let codec = self.codec
-        try pool.with { connection in
-            let store = EntityStore(connection)
-            for kind in [EntityKind.candidate, .job, .program] {
-                _ = try store.scan(kind: kind.rawValue, fields: .document) { row in
-                    guard let document = row.document else { return }
-                    // A stored row that no longer decodes (e.g. a skill removed from the taxonomy)
-                    // is left out of the index rather than failing the start.
-                    if let entity = try? codec.decodeStored(kind: kind, document) { _ = try? writer.upsert(entity) }
-                }
-            }
+        let pool = self.pool, codec = self.codec
+        report.recomputedVectors = try report.time("index rebuild") {
+            try Self.restore(into: &writer, pool: pool, codec: codec, configuration: configuration, space: space)
         }
+        self.startup = report
         self.state = Mutex(State(writer: writer, snapshot: writer.snapshot()))
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import SkillsEncoder
 
 /// Where the engine finds its files and how ingestion behaves. Part of `Config/default.json`
 /// under `"engine"`; every key is documented there.
@@ -19,6 +20,13 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
     public var publishDelaySeconds: Double = 0.5
     /// Load the demo dataset into an empty database on start.
     public var loadDemoData: Bool = false
+    /// Where skill vectors come from: the encoder when its files are present (`auto`), the taxonomy, or
+    /// the encoder only (a missing model is then an error).
+    public var skillVectors: SkillVectorSource = .auto
+    /// The sentence encoder's folder; `nil`: `SKILLMATCH_MODEL_DIR`, else `<data dir>/models/all-MiniLM-L6-v2`.
+    public var modelDirectory: String?
+    /// Folder of the cached skill vectors and label embeddings; `nil`: `<data dir>/vectors`.
+    public var vectorCacheDirectory: String?
 
     public init(dataDirectory: String, taxonomyDirectory: String, configDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -28,7 +36,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case dataDirectory, taxonomyDirectory, configDirectory, ingestWorkers, ingestBatchSize, ingestLeaseSeconds,
-            publishDelaySeconds, loadDemoData
+            publishDelaySeconds, loadDemoData, skillVectors
     }
 
     /// Reads the `"engine"` section of a configuration file; every key is optional and overrides
@@ -44,6 +52,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         ingestLeaseSeconds = try container.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? ingestLeaseSeconds
         publishDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? publishDelaySeconds
         loadDemoData = try container.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? loadDemoData
+        skillVectors = try container.decodeIfPresent(SkillVectorSource.self, forKey: .skillVectors) ?? skillVectors
     }
 
     /// The problems with this configuration, each prefixed by its key path.
@@ -63,5 +72,17 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     var databasePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("skillmatch.sqlite").path }
     var rankingFile: URL { URL(fileURLWithPath: configDirectory).appendingPathComponent("ranking.json") }
+    /// Cached skill and label vectors.
+    var resolvedVectorCacheDirectory: URL {
+        vectorCacheDirectory.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("vectors")
+    }
+    /// Names the vector space the stored entity vectors belong to (next to the database: it describes its rows).
+    var entityVectorSpaceFile: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("entity-vector-space.txt") }
+    var resolvedModelDirectory: URL {
+        if let modelDirectory, !modelDirectory.isEmpty { return URL(fileURLWithPath: modelDirectory) }
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SKILLMATCH_DATA_DIR"] == nil { environment["SKILLMATCH_DATA_DIR"] = dataDirectory }
+        return SentenceEncoder.defaultModelDirectory(environment: environment)
+    }
     var extensionsFile: URL { URL(fileURLWithPath: configDirectory).appendingPathComponent("taxonomy-extensions.txt") }
 }

@@ -17,9 +17,12 @@ import Testing
     static let asOf = Date(timeIntervalSince1970: 1_790_000_000)
 
     static func configuration(_ directory: URL) -> EngineConfiguration {
-        EngineConfiguration(
+        var configuration = EngineConfiguration(
             dataDirectory: directory.path, taxonomyDirectory: FixturePaths.taxonomies.path,
             configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
+        configuration.skillVectors = .taxonomy
+        configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
+        return configuration
     }
 
     static let shared: (Engine, URL) = {

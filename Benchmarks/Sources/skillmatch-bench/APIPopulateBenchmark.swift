@@ -18,9 +18,12 @@ func runAPIPopulateBenchmark(_ arguments: [String]) throws {
     let candidates = value("--candidates").flatMap(Int.init) ?? 2_000
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     let root = FixturePaths.packageRoot
-    let engine = try Engine(configuration: EngineConfiguration(
+    var configuration = EngineConfiguration(
         dataDirectory: dataDirectory, taxonomyDirectory: root.appendingPathComponent("Taxonomies").path,
-        configDirectory: root.appendingPathComponent("Config").path))
+        configDirectory: root.appendingPathComponent("Config").path)
+    configuration.skillVectors = .taxonomy
+    configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
+    let engine = try Engine(configuration: configuration)
     let start = DispatchTime.now()
     let entities = engineGenerate(jobs: jobs, candidates: candidates, corpus: SyntheticCorpus())
     for batch in stride(from: 0, to: entities.count, by: 10_000) {

@@ -118,9 +118,11 @@ func runIngestVerify(_ arguments: [String]) throws {
 func makeIngestBenchEngine(folder: URL? = nil) throws -> Engine {
     let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-ingest-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let configuration = EngineConfiguration(
+    var configuration = EngineConfiguration(
         dataDirectory: folder.path, taxonomyDirectory: FixturePaths.taxonomies.path,
         configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
+    configuration.skillVectors = .taxonomy
+    configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
     return try Engine(configuration: configuration)
 }
 

@@ -1,5 +1,6 @@
 import Foundation
 import SkillsCore
+import SkillsEngine
 import SkillsHTTP
 
 /// The whole service configuration file (`Config/default.json`): `http`, `auth` and `engine`
@@ -18,6 +19,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
         public var ingestLeaseSeconds: Double = 30
         public var publishDelaySeconds: Double = 0.5
         public var loadDemoData: Bool = false
+        /// `auto` | `taxonomy` | `encoder` (see `SkillVectorSource`).
+        public var skillVectors: String = "auto"
 
         public init() {}
 
@@ -29,6 +32,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             ingestLeaseSeconds = try c.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? d.ingestLeaseSeconds
             publishDelaySeconds = try c.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? d.publishDelaySeconds
             loadDemoData = try c.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? d.loadDemoData
+            skillVectors = try c.decodeIfPresent(String.self, forKey: .skillVectors) ?? d.skillVectors
         }
     }
 
@@ -45,6 +49,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         ("SKILLMATCH_RATE_LIMIT_BURST", "auth.rateLimit.burst"),
         ("SKILLMATCH_INGEST_WORKERS", "engine.ingestWorkers"),
         ("SKILLMATCH_LOAD_DEMO_DATA", "engine.loadDemoData"),
+        ("SKILLMATCH_SKILL_VECTORS", "engine.skillVectors"),
     ]
 
     /// Parses a configuration document, applies `environment` and `overrides` (key path → value text,
@@ -91,6 +96,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
         try check("ingestBatchSize", (1...10_000).contains(engine.ingestBatchSize), "must be between 1 and 10000 (got \(engine.ingestBatchSize))")
         try check("ingestLeaseSeconds", (1...86400).contains(engine.ingestLeaseSeconds), "must be between 1 and 86400 (got \(engine.ingestLeaseSeconds))")
         try check("publishDelaySeconds", (0.01...60).contains(engine.publishDelaySeconds), "must be between 0.01 and 60 (got \(engine.publishDelaySeconds))")
+        let sources = SkillVectorSource.allCases.map(\.rawValue)
+        try check("skillVectors", sources.contains(engine.skillVectors),
+                  "must be one of \(sources.joined(separator: ", ")) (got \(engine.skillVectors))")
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue?, section: String) throws(ConfigurationError) -> T {

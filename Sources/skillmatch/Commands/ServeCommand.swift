@@ -66,6 +66,8 @@ struct ServeCommand: Command {
         engineConfiguration.ingestLeaseSeconds = configuration.engine.ingestLeaseSeconds
         engineConfiguration.publishDelaySeconds = configuration.engine.publishDelaySeconds
         engineConfiguration.loadDemoData = configuration.engine.loadDemoData
+        engineConfiguration.skillVectors = SkillVectorSource(rawValue: configuration.engine.skillVectors) ?? .auto
+        engineConfiguration.modelDirectory = context.modelDirectory.path
         try FileManager.default.createDirectory(at: context.dataDirectory, withIntermediateDirectories: true)
         let engine: Engine
         do {
@@ -73,6 +75,8 @@ struct ServeCommand: Command {
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }
+        if let warning = engine.startup.warning { context.printError("serve: WARNING \(warning)") }
+        context.printError("serve: \(engine.startup.summary)")
         if configuration.engine.loadDemoData {
             let loaded = try engine.loadDemoDataIfEmpty()
             if loaded > 0 { context.printError("serve: loaded \(loaded) demo entities") }

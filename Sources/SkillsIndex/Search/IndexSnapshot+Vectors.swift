@@ -1,0 +1,98 @@
+import SkillsCore
+import SkillsVectors
+
+/// A kind's entity vectors frozen for search: the blocked BLAS scan over the contiguous matrix.
+struct KindVectorIndex: Sendable {
+    let index: FlatVectorIndex
+    /// Row → document (slot).
+    let documents: [Int32]
+
+    init(_ vectors: KindVectors) {
+        // The matrix is valid and the default block size is in range, so this cannot throw.
+        index = try! FlatVectorIndex(vectors: vectors.matrix)
+        documents = vectors.documents
+    }
+}
+
+extension IndexSnapshot {
+    /// Length of the entity vectors; `nil` when the index holds none.
+    public var vectorDimension: Int? { entityVectors?.skills.dimension }
+
+    /// The unit (or zero) vector of document `doc`; `nil` without vectors or for a tombstone.
+    public func vector(of doc: Int32) -> [Float]? {
+        guard let (kind, row) = vectorLocation(doc) else { return nil }
+        return try? vectors[kind].index.vectors.row(row)
+    }
+
+    /// The vector of a profile that is not a document (a goal's missing skills, a query).
+    public func vector(for profile: SkillProfile) -> [Float]? { entityVectors?.vector(of: profile) }
+
+    /// Cosine of two documents' vectors (both unit or zero, so a dot product); `nil` when either has none.
+    public func cosine(_ a: Int32, _ b: Int32) -> Float? {
+        guard let (ka, ra) = vectorLocation(a), let (kb, rb) = vectorLocation(b) else { return nil }
+        let d = vectors[ka].index.dimension
+        return vectors[ka].index.vectors.withUnsafeBufferPointer { x in
+            vectors[kb].index.vectors.withUnsafeBufferPointer { y in
+                BLAS.sdot(d, x.baseAddress! + Int(ra) * d, y.baseAddress! + Int(rb) * d)
+            }
+        }
+    }
+
+    /// Cosine of a unit query vector with document `doc`'s vector; `nil` when it has none.
+    public func cosine(_ query: [Float], _ doc: Int32) -> Float? {
+        guard let (kind, row) = vectorLocation(doc), query.count == vectors[kind].index.dimension else { return nil }
+        let d = query.count
+        return vectors[kind].index.vectors.withUnsafeBufferPointer { x in
+            query.withUnsafeBufferPointer { q in BLAS.sdot(d, x.baseAddress! + Int(row) * d, q.baseAddress!) }
+        }
+    }
+
+    /// Dense candidate generation: the `count` live documents of `kind` passing `filters` whose
+    /// vectors have the highest inner product with `query`, best first (ties on the lower document).
+    ///
+    /// The filter becomes a bitset over the kind's rows (dead rows left out), and the blocked scan
+    /// (``FlatVectorIndex/search(query:k:filter:deadline:)``) skips empty blocks and scores only
+    /// member rows, so a selective filter makes the scan cheaper. Empty without vectors, for an
+    /// empty kind, or for a zero query.
+    ///
+    /// - Throws: ``IndexError`` for `count` outside `1...100_000`, a query of the wrong length, or
+    ///   invalid filters.
+    /// - Complexity: O(rows of `kind`) for the filter plus O(members · dimension) for the scan.
+    public func denseCandidates(
+        _ query: [Float], in kind: EntityKind, filters: FilterSet = FilterSet(), count: Int
+    ) throws(IndexError) -> [ScoredID] {
+        if !(1...100_000).contains(count) { throw .invalidLimit(count, maximum: 100_000) }
+        try filters.validate(targetKind: kind)
+        guard !vectors.isEmpty else { return [] }
+        let part = vectors[Self.ordinal(kind)]
+        guard query.count == part.index.dimension else {
+            throw IndexError(code: .invalidFilter, message: "query vector has \(query.count) components, expected \(part.index.dimension)")
+        }
+        guard part.index.count > 0, query.contains(where: { $0 != 0 }) else { return [] }
+        var members = RowSet(capacity: part.index.count)
+        if filters.isEmpty {
+            for (row, doc) in part.documents.enumerated() where vectorRows[Int(doc)] == Int32(row) { members.insert(row) }
+        } else {
+            let filter = compile(filters)
+            for (row, doc) in part.documents.enumerated() where vectorRows[Int(doc)] == Int32(row) && filter.accepts(doc) {
+                members.insert(row)
+            }
+        }
+        let hits: [ScoredID]
+        do {
+            hits = try part.index.search(query: query, k: count, filter: members)
+        } catch {
+            // Only a wrong query length or k can fail, both checked above.
+            throw IndexError(code: .invalidFilter, message: "dense scan failed: \(error)")
+        }
+        return hits.map { ScoredID(id: part.documents[Int($0.id)], score: $0.score) }
+    }
+
+    /// The kind ordinal and row of a live document's vector.
+    private func vectorLocation(_ doc: Int32) -> (Int, Int32)? {
+        guard !vectorRows.isEmpty, doc >= 0, Int(doc) < vectorRows.count, vectorRows[Int(doc)] >= 0,
+            let kind = attributes[Int(doc)]?.kind
+        else { return nil }
+        return (Self.ordinal(kind), vectorRows[Int(doc)])
+    }
+}
