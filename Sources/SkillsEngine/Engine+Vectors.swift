@@ -48,9 +48,9 @@ extension Engine {
     /// under the vector space and the similarity configuration.
     static func similarity(space: SkillVectorSpace, graph: TaxonomySkillGraph, cacheDirectory: URL) throws -> SkillSimilarity {
         let configuration = SkillSimilarity.Configuration()
-        let settings = try JSONEncoder().encode(configuration)
+        // String(describing:) lists the fields in declaration order (JSONEncoder's key order varies).
         var hasher = SHA256()
-        hasher.update(Array(space.identifier.utf8) + settings)
+        hasher.update(Array((space.identifier + String(describing: configuration)).utf8))
         hasher.update(Array("siblings≤\(TaxonomySkillGraph.maximumSiblingGroup)".utf8))
         let key = "related-" + SHA256.hex(hasher.finalize())
         let file = cacheDirectory.appendingPathComponent(String(key.prefix(40)) + ".vec")

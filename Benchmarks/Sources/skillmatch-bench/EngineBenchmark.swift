@@ -10,14 +10,20 @@
 //     medians.
 // Corpus: SyntheticCorpus (SkillsTestSupport), seed 42: 14,000 skills with Zipfian popularity in 60
 //   occupation families, jobs with 6–16 skills, candidates with 5–20 skills, 40 US cities.
+//   - with entity vectors (the default; `--no-vectors` leaves them out, as before they existed):
+//     taxonomy-style skill vectors of the synthetic skills (SkillEmbeddingBuilder over 3,000 job
+//     profiles, `--dimension` 128), entity vectors in the index, and dense candidate generation
+//     with `denseCandidates` from Config/ranking.json (`--dense N` overrides it; 0 = off).
 // Run: swift build -c release --product skillmatch-bench
 //      .build/release/skillmatch-bench engine [--jobs 100000|1000000] [--candidates N] [--queries N] [--no-fts]
+//                                             [--no-vectors] [--dense N] [--dimension D]
 import Dispatch
 import Foundation
 import SkillsCore
 import SkillsIndex
 import SkillsRanking
 import SkillsTestSupport
+import SkillsVectors
 
 func runEngineBenchmark(_ arguments: [String]) throws {
     func option(_ name: String, _ fallback: Int) -> Int {
@@ -35,10 +41,14 @@ func runEngineBenchmark(_ arguments: [String]) throws {
     let entities = engineGenerate(jobs: jobs, candidates: candidates, corpus: corpus)
     print(String(format: "engine.generate: %.1f s", engineSeconds(since: generateStart)))
 
+    let vectors = arguments.contains("--no-vectors") ? nil : try engineSkillVectors(corpus, dimension: option("--dimension", 128))
+
     // Build. Memory is the RSS growth over the generated entities, which the index keeps.
     let rssBefore = engineResidentBytes()
     let buildStart = DispatchTime.now()
-    var writer = try IndexWriter(profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today))
+    var indexConfiguration = IndexConfiguration()
+    if vectors != nil { indexConfiguration.skillCount = corpus.parameters.skillCount }  // one vector per skill
+    var writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today), entityVectors: vectors)
     for entity in entities { try writer.upsert(entity) }
     let snapshot = writer.snapshot()
     let buildSeconds = engineSeconds(since: buildStart)
@@ -47,7 +57,12 @@ func runEngineBenchmark(_ arguments: [String]) throws {
     print(String(format: "engine.build: %.1f s for %d entities (%.0f entities/s); memory %.0f bytes/entity (RSS delta %.0f MB)",
                  buildSeconds, jobs + candidates, Double(jobs + candidates) / buildSeconds, rssDelta / Double(jobs + candidates), rssDelta / 1e6))
 
-    let config = try RankingConfig(json: Data(contentsOf: FixturePaths.packageRoot.appendingPathComponent("Config/ranking.json")))
+    var config = try RankingConfig(json: Data(contentsOf: FixturePaths.packageRoot.appendingPathComponent("Config/ranking.json")))
+    for direction in [MatchDirection.candidateToJobs, .jobToCandidates] {
+        if vectors == nil { config.directions[direction]!.denseCandidates = 0 }
+        if arguments.contains("--dense") { config.directions[direction]!.denseCandidates = option("--dense", 0) }
+    }
+    print("engine.vectors: \(vectors.map { "entity vectors d=\($0.skills.dimension) (\($0.skills.dimension * 4) bytes each)" } ?? "none"); denseCandidates candidate_to_jobs \(config.directions[.candidateToJobs]!.denseCandidates), job_to_candidates \(config.directions[.jobToCandidates]!.denseCandidates)")
     let matcher = Matcher(snapshot: snapshot, configuration: config, asOf: SyntheticCorpus.today)
 
     var requests: [MatchDirection: [MatchRequest]] = [:]
@@ -97,6 +112,17 @@ func runEngineBenchmark(_ arguments: [String]) throws {
     if !arguments.contains("--no-fts") {
         try compareWithFTS5(corpus: corpus, snapshot: jobs == 100_000 ? snapshot : nil)
     }
+}
+
+/// Skill vectors of the synthetic skills from 3,000 job profiles (what the taxonomy's occupation
+/// profiles are for the shipped skills), timed.
+func engineSkillVectors(_ corpus: SyntheticCorpus, dimension: Int) throws -> EntityVectorBuilder {
+    let start = DispatchTime.now()
+    let profiles = (0..<3_000).map { i in corpus.job(i).requiredSkills.map(\.skill) + corpus.job(i).preferredSkills.map(\.skill) }
+    let matrix = try SkillEmbeddingBuilder.build(
+        skillCount: corpus.parameters.skillCount, hierarchy: [], groups: [], cooccurrence: profiles, dimension: dimension, seed: 7)
+    print(String(format: "engine.skill_vectors: %d × %d in %.1f s", matrix.count, dimension, engineSeconds(since: start)))
+    return EntityVectorBuilder(skills: try SkillVectors(matrix: matrix))
 }
 
 /// Engine BM25 vs SQLite FTS5 bm25() on the first 100k jobs and 200 OR queries.
