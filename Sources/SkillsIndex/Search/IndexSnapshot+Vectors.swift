@@ -50,14 +50,15 @@ extension IndexSnapshot {
     /// Dense candidate generation: the `count` live documents of `kind` passing `filters` whose
     /// vectors have the highest inner product with `query`, best first (ties on the lower document).
     ///
-    /// The filter becomes a bitset over the kind's rows (dead rows left out), and the blocked scan
-    /// (``FlatVectorIndex/search(query:k:filter:deadline:)``) skips empty blocks and scores only
-    /// member rows, so a selective filter makes the scan cheaper. Empty without vectors, for an
-    /// empty kind, or for a zero query.
+    /// The blocked BLAS scan (``FlatVectorIndex/search(query:k:deadline:where:)``) scores every row
+    /// of the kind's matrix block by block and asks the filter (and whether the row is live) only for
+    /// rows that would enter the current top `count`: evaluating a geo or date filter for every row
+    /// first cost more than the scan itself (see Documentation/VECTORS.md). Empty without vectors,
+    /// for an empty kind, or for a zero query.
     ///
     /// - Throws: ``IndexError`` for `count` outside `1...100_000`, a query of the wrong length, or
     ///   invalid filters.
-    /// - Complexity: O(rows of `kind`) for the filter plus O(members · dimension) for the scan.
+    /// - Complexity: O(rows of `kind` · dimension) for the scan plus the filter calls of admitted rows.
     public func denseCandidates(
         _ query: [Float], in kind: EntityKind, filters: FilterSet = FilterSet(), count: Int
     ) throws(IndexError) -> [ScoredID] {
@@ -69,23 +70,26 @@ extension IndexSnapshot {
             throw IndexError(code: .invalidFilter, message: "query vector has \(query.count) components, expected \(part.index.dimension)")
         }
         guard part.index.count > 0, query.contains(where: { $0 != 0 }) else { return [] }
-        var members = RowSet(capacity: part.index.count)
-        if filters.isEmpty {
-            for (row, doc) in part.documents.enumerated() where vectorRows[Int(doc)] == Int32(row) { members.insert(row) }
-        } else {
-            let filter = compile(filters)
-            for (row, doc) in part.documents.enumerated() where vectorRows[Int(doc)] == Int32(row) && filter.accepts(doc) {
-                members.insert(row)
-            }
-        }
         let hits: [ScoredID]
         do {
-            hits = try part.index.search(query: query, k: count, filter: members)
+            hits = filters.isEmpty
+                ? try Self.dense(part, query, count, vectorRows, AcceptAll()) : try Self.dense(part, query, count, vectorRows, compile(filters))
         } catch {
             // Only a wrong query length or k can fail, both checked above.
             throw IndexError(code: .invalidFilter, message: "dense scan failed: \(error)")
         }
         return hits.map { ScoredID(id: part.documents[Int($0.id)], score: $0.score) }
+    }
+
+    /// The blocked scan with the filter asked lazily: only for rows that would enter the top `count`
+    /// (live rows only: a replaced or deleted entity's old row is skipped).
+    private static func dense<F: DocumentFilter>(
+        _ part: KindVectorIndex, _ query: [Float], _ count: Int, _ vectorRows: [Int32], _ filter: F
+    ) throws -> [ScoredID] {
+        try part.index.search(query: query, k: count) { row in
+            let doc = part.documents[Int(row)]
+            return vectorRows[Int(doc)] == row && filter.accepts(doc)
+        }
     }
 
     /// The kind ordinal and row of a live document's vector.

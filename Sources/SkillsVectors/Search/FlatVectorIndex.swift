@@ -139,6 +139,39 @@ public struct FlatVectorIndex: Sendable {
         return collector.finish()
     }
 
+    /// The `k` rows with the highest inner product with `query` among those `accept` admits, best
+    /// first: a lazily evaluated filter. Per block BLAS scores every row; `accept` is asked only for
+    /// rows whose score would enter the current top `k`, so an expensive predicate (a geo radius, a
+    /// date window) runs for a few hundred rows instead of all of them.
+    ///
+    /// - Complexity: O(rows · dimension) for the scan plus O(admitted candidates) predicate calls.
+    public func search(query: [Float], k: Int, deadline: Deadline = .none, where accept: (Int32) -> Bool) throws -> [ScoredID] {
+        try validate(query: query, k: k)
+        var collector = TopKCollector(k: k)
+        let d = dimension, rows = count, blockRows = self.blockRows
+        var scores = [Float](repeating: 0, count: min(blockRows, max(rows, 1)))
+        try vectors.withUnsafeBufferPointer { matrix in
+            try query.withUnsafeBufferPointer { q in
+                try scores.withUnsafeMutableBufferPointer { buffer in
+                    guard let base = matrix.baseAddress, let q = q.baseAddress, let out = buffer.baseAddress else { return }
+                    var start = 0
+                    while start < rows {
+                        try Self.checkpoint(deadline)
+                        let end = min(start + blockRows, rows)
+                        score(base + start * d, rows: end - start, dimension: d, query: q, into: out)
+                        var threshold = collector.threshold
+                        for i in 0..<(end - start) where out[i] > threshold && accept(Int32(start + i)) {
+                            collector.push(id: Int32(start + i), score: out[i])
+                            threshold = collector.threshold
+                        }
+                        start = end
+                    }
+                }
+            }
+        }
+        return collector.finish()
+    }
+
     /// Scores of `rows` consecutive rows starting at `block`, written to `out`.
     @inline(__always)
     func score(_ block: UnsafePointer<Float>, rows: Int, dimension d: Int, query: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>) {
