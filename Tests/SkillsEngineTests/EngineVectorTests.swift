@@ -1,7 +1,7 @@
 // Properties of the vectors wired into the engine (shipped taxonomy, taxonomy-derived vectors):
-// 1. A job asking for PostgreSQL partly matches a candidate holding only MySQL: related credit > 0
-//    and the explanation lists "PostgreSQL ≈ MySQL" with its similarity (SkillSimilarity: vectors +
-//    hierarchy).
+// 1. A job asking for PostgreSQL partly matches a candidate holding only MySQL: dense generation
+//    finds the candidate, related credit > 0 and the explanation lists "PostgreSQL ≈ MySQL" with its
+//    similarity (SkillSimilarity: vectors + hierarchy).
 // 2. Every entity written gets its vector stored in SQLite; a restart uses the stored vectors
 //    (none recomputed) and they equal the live ones; a changed vector space recomputes them.
 // 3. Without model files `auto` starts on taxonomy vectors with exactly one warning; `encoder`
@@ -57,8 +57,15 @@ import Testing
         #expect(similarity > 0.35)
         #expect(engine.related.similarity(postgres, mysql) == similarity)
 
-        let page = try engine.match(
-            MatchRequest(source: EntityKey(.job, "pg-job"), direction: .jobToCandidates, limit: 10, explain: true), asOf: Self.asOf)
+        // The engine's own pieces (snapshot with entity vectors, SkillSimilarity); dense generation on
+        // for this direction (off in the shipped ranking.json for the large kinds, see ENGINE.md), so
+        // the MySQL holder, who shares no skill with the job, is generated at all.
+        var ranking = engine.ranking
+        ranking.directions[.jobToCandidates]!.denseCandidates = 50
+        let matcher = Matcher(snapshot: engine.snapshot, configuration: ranking, related: engine.related, asOf: Self.asOf)
+        let page = try matcher.match(MatchRequest(source: EntityKey(.job, "pg-job"), direction: .jobToCandidates, limit: 10, explain: true))
+        let pair = try matcher.explain(source: EntityKey(.job, "pg-job"), target: EntityKey(.candidate, "mysql-dev"), direction: .jobToCandidates)
+        #expect(pair.relatedMatches.contains { $0.wanted == postgres && $0.held == mysql })
         let hit = try #require(page.matches.first { $0.target.id == "mysql-dev" })
         let explanation = try #require(hit.explanation)
         #expect(explanation.relatedMatches.contains { $0.wanted == postgres && $0.held == mysql && $0.similarity == similarity })

@@ -30,6 +30,7 @@ func runEngineBenchmark(_ arguments: [String]) throws {
         guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let v = Int(arguments[i + 1]) else { return fallback }
         return v
     }
+    BLAS.setThreads(1)  // one BLAS thread per query, as in the server
     let jobs = option("--jobs", 100_000)
     let candidates = option("--candidates", max(1_000, jobs / 5))
     let queries = option("--queries", 300)

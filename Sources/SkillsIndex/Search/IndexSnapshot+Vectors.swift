@@ -8,7 +8,9 @@ struct KindVectorIndex: Sendable {
     let documents: [Int32]
 
     init(_ vectors: KindVectors) {
-        // The matrix is valid and the default block size is in range, so this cannot throw.
+        // The default `sdot` kernel: with 128-d entity vectors it measured 16.5 ms median per
+        // candidate→jobs query at 100k jobs against 27–30 ms for `sgemv` (loaded machine, see
+        // Documentation/VECTORS.md). The matrix is valid and the block size in range: cannot throw.
         index = try! FlatVectorIndex(vectors: vectors.matrix)
         documents = vectors.documents
     }

@@ -1,6 +1,7 @@
 import Foundation
 import SkillsAPI
 import SkillsEngine
+import SkillsVectors
 import SkillsHTTP
 
 /// `skillmatch serve`: the HTTP JSON API with in-process ingestion workers.
@@ -75,6 +76,9 @@ struct ServeCommand: Command {
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }
+        // One OpenBLAS thread per request: handler threads already run queries in parallel
+        // (after the engine's start, which may encode skill labels with more).
+        BLAS.setThreads(1)
         if let warning = engine.startup.warning { context.printError("serve: WARNING \(warning)") }
         context.printError("serve: \(engine.startup.summary)")
         if configuration.engine.loadDemoData {
