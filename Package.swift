@@ -7,7 +7,7 @@
 //   utilities    SkillsCompression (zlib)
 //   taxonomy     SkillsTaxonomy    (skills, occupations, programs codes, extraction)
 //   vectors      SkillsVectors     (BLAS kernels, flat scan, top-k)  · SkillsEncoder (MiniLM on BLAS)
-//   index        SkillsIndex       (skill and text postings, BM25, pruning)
+//   index        SkillsIndex       (skill and text postings, BM25, pruning, entity vectors per kind)
 //   ranking      SkillsRanking     (directions, features, explanation)
 //   credentials  SkillsCredentials (OB 3.0 / CLR 2.0 verification, libcrypto)
 //   storage      SkillsStorage     (SQLite system of record and queue)
@@ -49,7 +49,7 @@ let package = Package(
         library("SkillsTaxonomy", ["SkillsCore", "SkillsCompression"]),
         library("SkillsVectors", ["SkillsCore", "CBLAS"]),
         library("SkillsEncoder", ["SkillsCore", "SkillsVectors"]),
-        library("SkillsIndex", ["SkillsCore", "SkillsTaxonomy"]),
+        library("SkillsIndex", ["SkillsCore", "SkillsTaxonomy", "SkillsVectors"]),
         library("SkillsRanking", ["SkillsCore", "SkillsTaxonomy", "SkillsIndex", "SkillsVectors"]),
         library("SkillsCredentials", ["SkillsCore", "SkillsCompression", "CCrypto"]),
         library("SkillsStorage", ["SkillsCore", "CSQLite"]),

@@ -98,19 +98,20 @@ extension Engine {
         return Dictionary(uniqueKeysWithValues: EntityKind.allCases.map { ($0, snapshot.count(of: $0)) })
     }
 
-    var persisting: EnginePersisting { EnginePersisting(codec: codec) }
+    var persisting: EnginePersisting { EnginePersisting(codec: codec, vector: storedVector) }
 }
 
-/// Stores entities as their codec JSON (skills by taxonomy id).
+/// Stores entities as their codec JSON (skills by taxonomy id) with their entity vector.
 struct EnginePersisting: EntityPersisting {
     let codec: EntityCodec
+    let vector: @Sendable (Entity) -> Data
 
     func storageInput(for entity: Entity, source: String, contentHash: String?, expiresAt: Date?) throws -> EntityInput {
         var expires = expiresAt
         if case .job(let job) = entity { expires = expires ?? job.expiresOn }
         return EntityInput(
             kind: entity.kind.rawValue, id: entity.id, source: source, externalID: entity.id,
-            document: try codec.encodeForStorage(entity), expiresAt: expires, contentHash: contentHash)
+            document: try codec.encodeForStorage(entity), vector: vector(entity), expiresAt: expires, contentHash: contentHash)
     }
 
     func storageInput(for entity: Entity, source: String, contentHash: String, expiresAt: Date?) throws -> EntityInput {

@@ -30,6 +30,10 @@ extension Engine {
 
     /// Searches one kind by skills (ids or labels) and/or free text, with filters and facets.
     /// Expired jobs are left out unless `filters.openOn` names another day.
+    ///
+    /// With the sentence encoder loaded (skill and entity vectors are then in the encoder's space),
+    /// free text is also encoded and the results are the fusion of ``IndexSnapshot/hybridSearch(_:vector:in:filters:limit:after:semanticWeight:depth:)``
+    /// with ``semanticTextWeight``; otherwise the lexical scores alone.
     public func search(
         skills: [String], text: String, kind: EntityKind, filters: FilterSet, limit: Int, cursor: String?,
         facets: [FacetField] = [], asOf: Date = Date()
@@ -46,13 +50,33 @@ extension Engine {
         }
         let query = SearchQuery(skills: weights, text: text)
         let snapshot = self.snapshot
+        let vector = try textVector(text)
         do {
             let parsedCursor = try cursor.map { token throws(IndexError) in try SearchCursor(token: token) }
-            let result = try snapshot.search(query, in: kind, filters: filters, limit: limit, after: parsedCursor)
+            let result: SearchResult
+            if let vector {
+                result = try snapshot.hybridSearch(
+                    query, vector: vector, in: kind, filters: filters, limit: limit, after: parsedCursor, semanticWeight: Self.semanticTextWeight)
+            } else {
+                result = try snapshot.search(query, in: kind, filters: filters, limit: limit, after: parsedCursor)
+            }
             let counts = facets.isEmpty ? [:] : try snapshot.facets(query, in: kind, filters: filters, fields: facets)
             return (result, counts)
         } catch {
             throw EngineError(error)
+        }
+    }
+
+    /// Weight of the dense (encoder) part in free-text search: `(1 − w) · BM25 / best BM25 + w · cosine`.
+    public static let semanticTextWeight: Float = 0.5
+
+    /// The encoder vector of a free-text query, when the encoder is loaded and the text is not blank.
+    func textVector(_ text: String) throws -> [Float]? {
+        guard let encoder = skillVectors.encoder, !text.allSatisfy(\.isWhitespace) else { return nil }
+        do {
+            return try encoder.encode([text]).first
+        } catch {
+            throw EngineError(.invalidQuery, "cannot encode the text: \(error)")
         }
     }
 

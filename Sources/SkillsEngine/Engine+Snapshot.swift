@@ -3,6 +3,7 @@ import SkillsCore
 import SkillsIndex
 import SkillsStorage
 import SkillsTaxonomy
+import SkillsVectors
 
 /// How ``Engine`` opened its index at start, for logs and the benchmark.
 public struct IndexStartup: Sendable {
@@ -28,10 +29,13 @@ extension Engine {
     /// Opens the index: the snapshot file when it was written for this very database state
     /// (database id and change sequence), taxonomy, index configuration and profile formula and is
     /// recent enough, else a rebuild from SQLite. A refused file is never fatal.
+    ///
+    /// Entity vectors come from the file too when it was written in the same vector space; a
+    /// rebuild uses the stored vectors of that space and recomputes (and stores) the others.
     static func openIndex(
         configuration: EngineConfiguration, indexConfiguration: IndexConfiguration, taxonomy: Taxonomy, codec: EntityCodec,
-        pool: ConnectionPool, now: Date
-    ) throws -> (writer: IndexWriter, changes: EntityChangeState, report: IndexStartup) {
+        pool: ConnectionPool, space: SkillVectorSpace, entityVectors: EntityVectorBuilder, now: Date
+    ) throws -> (writer: IndexWriter, changes: EntityChangeState, recomputedVectors: Int, report: IndexStartup) {
         let started = Date()
         let occupations = occupationEntities(taxonomy).map(Entity.occupation)
         let fingerprint = taxonomyFingerprint(taxonomy)
@@ -41,35 +45,22 @@ extension Engine {
             do {
                 let current = try pool.with { try EntityStore($0).changeState() }
                 var writer = try restore(
-                    url, expecting: current, fingerprint: fingerprint, indexConfiguration: indexConfiguration,
+                    url, expecting: current, fingerprint: fingerprint, vectorSpace: space.identifier,
+                    indexConfiguration: indexConfiguration, entityVectors: entityVectors,
                     maximumAge: configuration.snapshotMaxAgeDays * 86_400, now: now)
                 try refresh(occupations, in: &writer)
                 let report = IndexStartup(source: .snapshotFile, seconds: Date().timeIntervalSince(started), entities: writer.count)
-                return (writer, current, report)
+                return (writer, current, 0, report)
             } catch let refusal as SnapshotRefusal {
                 reason = refusal.reason
             }
         }
-        var writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: now))
+        var writer = try IndexWriter(
+            configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: now), entityVectors: entityVectors)
         for occupation in occupations { _ = try writer.upsert(occupation) }
-        let changes = try pool.with { connection in
-            let store = EntityStore(connection)
-            // One read transaction: the change state belongs to exactly the rows scanned.
-            return try connection.read {
-                let changes = try store.changeState()
-                for kind in [EntityKind.candidate, .job, .program] {
-                    _ = try store.scan(kind: kind.rawValue, fields: .document) { row in
-                        guard let document = row.document else { return }
-                        // A stored row that no longer decodes (e.g. a skill removed from the taxonomy)
-                        // is left out of the index rather than failing the start.
-                        if let entity = try? codec.decodeStored(kind: kind, document) { _ = try? writer.upsert(entity) }
-                    }
-                }
-                return changes
-            }
-        }
+        let (changes, recomputed) = try rebuild(into: &writer, pool: pool, codec: codec, configuration: configuration, space: space)
         let report = IndexStartup(source: .rebuilt, reason: reason, seconds: Date().timeIntervalSince(started), entities: writer.count)
-        return (writer, changes, report)
+        return (writer, changes, recomputed, report)
     }
 
     /// Why a snapshot file was not loaded (or not written).
@@ -78,8 +69,8 @@ extension Engine {
     }
 
     static func restore(
-        _ url: URL, expecting current: EntityChangeState, fingerprint: String, indexConfiguration: IndexConfiguration,
-        maximumAge: Double, now: Date
+        _ url: URL, expecting current: EntityChangeState, fingerprint: String, vectorSpace: String,
+        indexConfiguration: IndexConfiguration, entityVectors: EntityVectorBuilder, maximumAge: Double, now: Date
     ) throws -> IndexWriter {
         guard FileManager.default.fileExists(atPath: url.path) else { throw SnapshotRefusal(reason: "no snapshot file") }
         let data: Data
@@ -98,6 +89,7 @@ extension Engine {
                 throw SnapshotRefusal(reason: "stale: written at change \(metadata["sequence"] ?? "?"), the database is at \(current.sequence)")
             }
             if metadata["taxonomy"] != fingerprint { throw SnapshotRefusal(reason: "written for another taxonomy") }
+            if metadata["vectors"] != vectorSpace { throw SnapshotRefusal(reason: "written in another skill vector space") }
             if header.profileParameters != SkillProfileBuilder.Parameters() {
                 throw SnapshotRefusal(reason: "written with other profile weight parameters")
             }
@@ -105,7 +97,7 @@ extension Engine {
                 throw SnapshotRefusal(reason: "profiles computed as of \(header.profileAsOf), older than snapshotMaxAgeDays")
             }
             do {
-                return try IndexWriter(restoring: bytes, configuration: indexConfiguration)
+                return try IndexWriter(restoring: bytes, configuration: indexConfiguration, entityVectors: entityVectors)
             } catch {
                 throw SnapshotRefusal(reason: "\(error)")
             }
@@ -168,7 +160,7 @@ extension Engine {
             }
             let bytes = writer.encodedSnapshotFile(metadata: [
                 "database": current.databaseID, "sequence": String(current.sequence),
-                "taxonomy": Self.taxonomyFingerprint(taxonomy),
+                "taxonomy": Self.taxonomyFingerprint(taxonomy), "vectors": skillVectors.identifier,
             ])
             let temporary = url.appendingPathExtension("tmp-\(ProcessInfo.processInfo.processIdentifier)")
             guard FileManager.default.createFile(atPath: temporary.path, contents: nil) else {

@@ -6,6 +6,7 @@ import SkillsIngestion
 import SkillsRanking
 import SkillsStorage
 import SkillsTaxonomy
+import SkillsVectors
 import Synchronization
 
 /// The facade the server and the CLI call: entities, matching, search, taxonomy and ingestion.
@@ -22,6 +23,14 @@ public final class Engine: Sendable {
     public let resolver: TaxonomySkillResolver
     public let ranking: RankingConfig
     public let related: any RelatedSkills
+    /// Skill vectors (taxonomy-derived or encoder) and the related-skill similarity built on them.
+    public let skillVectors: SkillVectorSpace
+    public let similarity: SkillSimilarity
+    /// Entity vector = normalised weighted sum of its profile's skill vectors.
+    public let entityVectors: EntityVectorBuilder
+    /// How long each part of the start took, and what it used (for the start-up log).
+    public let startup: StartupReport
+    let profileBuilder: SkillProfileBuilder
     let database: SQLiteDatabase
     let pool: ConnectionPool
 
@@ -43,8 +52,8 @@ public final class Engine: Sendable {
     let publishes = Mutex(PublishStatistics())
     /// Serialises snapshot file writes (they share a temporary file name).
     let saving = Mutex<Void>(())
-    /// How the index was opened at start.
-    public let startup: IndexStartup
+    /// How the index was opened at start (snapshot file or rebuild).
+    public let indexStartup: IndexStartup
 
     /// Loads the taxonomy and ranking configuration, opens the database and opens the index: from
     /// the snapshot file when it matches the database, else rebuilt from stored entities (no
@@ -64,19 +73,43 @@ public final class Engine: Sendable {
         } catch let error as RankingError {
             throw EngineError(.invalidConfiguration, "\(configuration.rankingFile.path): \(error)")
         }
-        self.related = TaxonomyRelatedSkills(taxonomy: taxonomy)
+        var report = StartupReport()
+        let graph = TaxonomySkillGraph(taxonomy: taxonomy)
+        let space = try report.time("skill vectors") {
+            try SkillVectorSpace.load(
+                source: configuration.skillVectors, taxonomy: taxonomy, graph: graph,
+                taxonomyChecksum: Self.taxonomyChecksum(configuration, extensions: extensions),
+                modelDirectory: configuration.resolvedModelDirectory, cacheDirectory: configuration.resolvedVectorCacheDirectory)
+        }
+        report.skillVectors = "\(space.origin.rawValue), \(space.vectors.count) × \(space.vectors.dimension)\(space.fromCache ? " (cached)" : "")"
+        report.warning = space.warning
+        self.skillVectors = space
+        let similarity = try report.time("related skills") {
+            try Self.similarity(space: space, graph: graph, cacheDirectory: configuration.resolvedVectorCacheDirectory)
+        }
+        self.similarity = similarity
+        self.related = SimilarityRelatedSkills(similarity)
+        self.entityVectors = EntityVectorBuilder(skills: space.vectors)
+        self.profileBuilder = SkillProfileBuilder(asOf: now)
         self.database = try SQLiteDatabase(path: configuration.databasePath)
         self.pool = ConnectionPool(database: database)
 
         var indexConfiguration = IndexConfiguration()
         indexConfiguration.skillCount = taxonomy.skills.count
-        let opened = try Self.openIndex(
-            configuration: configuration, indexConfiguration: indexConfiguration, taxonomy: taxonomy, codec: codec, pool: pool, now: now)
+        let pool = self.pool, codec = self.codec, entityVectors = self.entityVectors
+        let opened = try report.time("index open") {
+            try Self.openIndex(
+                configuration: configuration, indexConfiguration: indexConfiguration, taxonomy: taxonomy, codec: codec, pool: pool,
+                space: space, entityVectors: entityVectors, now: now)
+        }
+        report.recomputedVectors = opened.recomputedVectors
         var writer = opened.writer
         let snapshot = writer.snapshot()
         writer.rebase(on: snapshot)
-        self.startup = opened.report
-        self.state = Mutex(State(writer: writer, snapshot: snapshot, indexedChanges: opened.changes))
+        self.startup = report
+        self.indexStartup = opened.report
+        self.state = Mutex(State(
+            writer: writer, snapshot: snapshot, indexedChanges: opened.changes, appliedRowChanges: Int64(opened.recomputedVectors)))
     }
 
     /// Snapshot build times so far.

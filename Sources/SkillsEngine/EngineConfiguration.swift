@@ -1,4 +1,5 @@
 import Foundation
+import SkillsEncoder
 
 /// Where the engine finds its files and how ingestion behaves. Part of `Config/default.json`
 /// under `"engine"`; every key is documented there.
@@ -23,6 +24,13 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
     /// its candidate recency was computed at most this many days ago; 0 turns snapshot files off
     /// (every start rebuilds from SQLite).
     public var snapshotMaxAgeDays: Double = 7
+    /// Where skill vectors come from: the encoder when its files are present (`auto`), the taxonomy, or
+    /// the encoder only (a missing model is then an error).
+    public var skillVectors: SkillVectorSource = .auto
+    /// The sentence encoder's folder; `nil`: `SKILLMATCH_MODEL_DIR`, else `<data dir>/models/all-MiniLM-L6-v2`.
+    public var modelDirectory: String?
+    /// Folder of the cached skill vectors and label embeddings; `nil`: `<data dir>/vectors`.
+    public var vectorCacheDirectory: String?
 
     public init(dataDirectory: String, taxonomyDirectory: String, configDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -32,7 +40,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case dataDirectory, taxonomyDirectory, configDirectory, ingestWorkers, ingestBatchSize, ingestLeaseSeconds,
-            publishDelaySeconds, loadDemoData, snapshotMaxAgeDays
+            publishDelaySeconds, loadDemoData, snapshotMaxAgeDays, skillVectors
     }
 
     /// Reads the `"engine"` section of a configuration file; every key is optional and overrides
@@ -49,6 +57,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         publishDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? publishDelaySeconds
         loadDemoData = try container.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? loadDemoData
         snapshotMaxAgeDays = try container.decodeIfPresent(Double.self, forKey: .snapshotMaxAgeDays) ?? snapshotMaxAgeDays
+        skillVectors = try container.decodeIfPresent(SkillVectorSource.self, forKey: .skillVectors) ?? skillVectors
     }
 
     /// The problems with this configuration, each prefixed by its key path.
@@ -71,5 +80,17 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     var databasePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("skillmatch.sqlite").path }
     var rankingFile: URL { URL(fileURLWithPath: configDirectory).appendingPathComponent("ranking.json") }
+    /// Cached skill and label vectors.
+    var resolvedVectorCacheDirectory: URL {
+        vectorCacheDirectory.map { URL(fileURLWithPath: $0) } ?? URL(fileURLWithPath: dataDirectory).appendingPathComponent("vectors")
+    }
+    /// Names the vector space the stored entity vectors belong to (next to the database: it describes its rows).
+    var entityVectorSpaceFile: URL { URL(fileURLWithPath: dataDirectory).appendingPathComponent("entity-vector-space.txt") }
+    var resolvedModelDirectory: URL {
+        if let modelDirectory, !modelDirectory.isEmpty { return URL(fileURLWithPath: modelDirectory) }
+        var environment = ProcessInfo.processInfo.environment
+        if environment["SKILLMATCH_DATA_DIR"] == nil { environment["SKILLMATCH_DATA_DIR"] = dataDirectory }
+        return SentenceEncoder.defaultModelDirectory(environment: environment)
+    }
     var extensionsFile: URL { URL(fileURLWithPath: configDirectory).appendingPathComponent("taxonomy-extensions.txt") }
 }

@@ -29,6 +29,10 @@ public enum FixturePaths {
         FileManager.default.fileExists(atPath: sharedData.path)
     }
 
+    /// One folder for the engine's cached skill vectors shared by every test and benchmark run
+    /// (files are keyed by taxonomy checksum, so sharing is safe); saves rebuilding them per engine.
+    public static let vectorCache: URL = FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-test-vector-cache")
+
     /// The shipped `Taxonomies/` folder.
     public static let taxonomies: URL = packageRoot.appendingPathComponent("Taxonomies")
 }

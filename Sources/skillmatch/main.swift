@@ -9,6 +9,7 @@ let commands: [any Command.Type] = [
     IngestCommand.self,
     WorkerCommand.self,
     TaxonomyStatsCommand.self,
+    VectorsCommand.self,
     TaxonomySearchCommand.self,
     TaxonomyImportCommand.self,
     TaxonomyBuildCommand.self,

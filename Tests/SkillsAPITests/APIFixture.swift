@@ -27,9 +27,11 @@ final class APIFixture: Sendable {
     init() throws {
         let data = FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-api-tests-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: data, withIntermediateDirectories: true)
-        let configuration = EngineConfiguration(
+        var configuration = EngineConfiguration(
             dataDirectory: data.path, taxonomyDirectory: FixturePaths.taxonomies.path,
             configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
+        configuration.skillVectors = .taxonomy
+        configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
         engine = try Engine(configuration: configuration)
         _ = try engine.put(kind: .candidate, id: Self.consenting, json: try JSONParser().parse("""
             {"name": "Ada Lovelace", "headline": "Backend developer", "summary": "Builds web services in Python with PostgreSQL and Docker.",

@@ -33,6 +33,7 @@ import Testing
         (#"{"auth": {"mode": "sometimes"}}"#, "auth.mode"),
         (#"{"auth": {"rateLimit": {"burst": 0}}}"#, "auth.rateLimit.burst"),
         (#"{"engine": {"ingestWorkers": 1000}}"#, "engine.ingestWorkers"),
+        (#"{"engine": {"skillVectors": "magic"}}"#, "engine.skillVectors"),
         (#"{"htttp": {}}"#, "htttp"),
         (#"[1]"#, "(file)"),
         (#"{"#, "(file)"),

@@ -21,9 +21,12 @@ import Testing
     static let asOf = Date(timeIntervalSince1970: 1_790_000_000)
 
     static func configuration(_ directory: URL) -> EngineConfiguration {
-        EngineConfiguration(
+        var configuration = EngineConfiguration(
             dataDirectory: directory.path, taxonomyDirectory: FixturePaths.taxonomies.path,
             configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
+        configuration.skillVectors = .taxonomy
+        configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
+        return configuration
     }
 
     static let shared: (Engine, URL) = {
@@ -103,7 +106,7 @@ import Testing
         func reopen() throws -> (writer: IndexWriter, report: IndexStartup) {
             let opened = try Engine.openIndex(
                 configuration: engine.configuration, indexConfiguration: engine.snapshot.configuration, taxonomy: engine.taxonomy,
-                codec: engine.codec, pool: engine.pool, now: Self.asOf)
+                codec: engine.codec, pool: engine.pool, space: engine.skillVectors, entityVectors: engine.entityVectors, now: Self.asOf)
             return (opened.writer, opened.report)
         }
         func written(_ save: Engine.SnapshotSave) -> Bool { if case .written = save { true } else { false } }

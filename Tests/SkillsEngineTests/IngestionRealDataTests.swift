@@ -24,9 +24,11 @@ struct IngestionRealDataTests {
     static let shared = Result { () throws -> Engine in
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-ingest-real-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let configuration = EngineConfiguration(
+        var configuration = EngineConfiguration(
             dataDirectory: folder.path, taxonomyDirectory: FixturePaths.taxonomies.path,
             configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
+        configuration.skillVectors = .taxonomy
+        configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
         return try Engine(configuration: configuration)
     }
 

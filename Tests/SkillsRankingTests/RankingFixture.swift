@@ -14,8 +14,10 @@ enum RankingFixture {
     static let today = SyntheticCorpus.today
     static let related = RelatedSkillTable([(S.postgres, S.mysql, 0.72), (S.kubernetes, S.docker, 0.4)])
 
+    static let configurationURL = FixturePaths.packageRoot.appendingPathComponent("Config/ranking.json")
+
     static func configuration() throws -> RankingConfig {
-        try RankingConfig(json: Data(contentsOf: FixturePaths.packageRoot.appendingPathComponent("Config/ranking.json")))
+        try RankingConfig(json: Data(contentsOf: configurationURL))
     }
 
     static func req(_ s: Int32, _ importance: Float = 1) -> SkillRequirement { SkillRequirement(skill: s, importance: importance) }

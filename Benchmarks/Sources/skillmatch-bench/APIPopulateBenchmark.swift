@@ -19,9 +19,12 @@ func runAPIPopulateBenchmark(_ arguments: [String]) throws {
     let candidates = value("--candidates").flatMap(Int.init) ?? 2_000
     try FileManager.default.createDirectory(atPath: dataDirectory, withIntermediateDirectories: true)
     let root = FixturePaths.packageRoot
-    let engine = try Engine(configuration: EngineConfiguration(
+    var configuration = EngineConfiguration(
         dataDirectory: dataDirectory, taxonomyDirectory: root.appendingPathComponent("Taxonomies").path,
-        configDirectory: root.appendingPathComponent("Config").path))
+        configDirectory: root.appendingPathComponent("Config").path)
+    configuration.skillVectors = .taxonomy
+    configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
+    let engine = try Engine(configuration: configuration)
     let start = DispatchTime.now()
     // The corpus is dated around `SyntheticCorpus.today`, but the server keeps only jobs open on the
     // real date: move every job by the same whole number of days so the usual share (about 2/3) is

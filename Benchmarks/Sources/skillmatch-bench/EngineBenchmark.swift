@@ -11,20 +11,27 @@
 //     medians.
 // Corpus: SyntheticCorpus (SkillsTestSupport), seed 42: 14,000 skills with Zipfian popularity in 60
 //   occupation families, jobs with 6–16 skills, candidates with 5–20 skills, 40 US cities.
+//   - with entity vectors (the default; `--no-vectors` leaves them out, as before they existed):
+//     taxonomy-style skill vectors of the synthetic skills (SkillEmbeddingBuilder over 3,000 job
+//     profiles, `--dimension` 128), entity vectors in the index, and dense candidate generation
+//     with `denseCandidates` from Config/ranking.json (`--dense N` overrides it; 0 = off).
 // Run: swift build -c release --product skillmatch-bench
 //      .build/release/skillmatch-bench engine [--jobs 100000|1000000] [--candidates N] [--queries N] [--no-fts]
+//                                             [--no-vectors] [--dense N] [--dimension D]
 import Dispatch
 import Foundation
 import SkillsCore
 import SkillsIndex
 import SkillsRanking
 import SkillsTestSupport
+import SkillsVectors
 
 func runEngineBenchmark(_ arguments: [String]) throws {
     func option(_ name: String, _ fallback: Int) -> Int {
         guard let i = arguments.firstIndex(of: name), i + 1 < arguments.count, let v = Int(arguments[i + 1]) else { return fallback }
         return v
     }
+    BLAS.setThreads(1)  // one BLAS thread per query, as in the server
     let jobs = option("--jobs", 100_000)
     let candidates = option("--candidates", max(1_000, jobs / 5))
     let queries = option("--queries", 300)
@@ -36,25 +43,34 @@ func runEngineBenchmark(_ arguments: [String]) throws {
     let entities = engineGenerate(jobs: jobs, candidates: candidates, corpus: corpus)
     print(String(format: "engine.generate: %.1f s", engineSeconds(since: generateStart)))
 
+    let vectors = arguments.contains("--no-vectors") ? nil : try engineSkillVectors(corpus, dimension: option("--dimension", 128))
+
     // Build. Memory is the RSS growth over the generated entities, which the index keeps.
     let rssBefore = engineResidentBytes()
     let buildStart = DispatchTime.now()
-    let cpuStart = engineThreadCPUSeconds()
-    var writer = try IndexWriter(profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today))
+    let cpuStart = threadCPUSeconds()
+    var indexConfiguration = IndexConfiguration()
+    if vectors != nil { indexConfiguration.skillCount = corpus.parameters.skillCount }  // one vector per skill
+    var writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today), entityVectors: vectors)
     for entity in entities { try writer.upsert(entity) }
-    let upsertCPU = engineThreadCPUSeconds() - cpuStart
+    let upsertCPU = threadCPUSeconds() - cpuStart
     let snapshot = writer.snapshot()
     let buildSeconds = engineSeconds(since: buildStart)
-    let buildCPU = engineThreadCPUSeconds() - cpuStart
+    let buildCPU = threadCPUSeconds() - cpuStart
     let rssDelta = Double(engineResidentBytes() - rssBefore)
     print(String(format: "engine.build: %.1f s for %d entities (%.0f entities/s); memory %.0f bytes/entity (RSS delta %.0f MB)",
                  buildSeconds, jobs + candidates, Double(jobs + candidates) / buildSeconds, rssDelta / Double(jobs + candidates), rssDelta / 1e6))
     print(String(format: "engine.build_cpu: %.2f CPU-s (%.0f entities per CPU-s): upserts %.2f, snapshot (postings) %.2f",
                  buildCPU, Double(jobs + candidates) / buildCPU, upsertCPU, buildCPU - upsertCPU))
     try enginePublishUnderLoad(writer: &writer, base: snapshot, corpus: corpus, jobs: jobs)
-    writer = try IndexWriter(profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today))  // drop the writer's copy
+    writer = try IndexWriter(configuration: indexConfiguration, profileBuilder: SkillProfileBuilder(asOf: SyntheticCorpus.today))  // drop the writer's copy
 
-    let config = try RankingConfig(json: Data(contentsOf: FixturePaths.packageRoot.appendingPathComponent("Config/ranking.json")))
+    var config = try RankingConfig(json: Data(contentsOf: FixturePaths.packageRoot.appendingPathComponent("Config/ranking.json")))
+    for direction in [MatchDirection.candidateToJobs, .jobToCandidates] {
+        if vectors == nil { config.directions[direction]!.denseCandidates = 0 }
+        if arguments.contains("--dense") { config.directions[direction]!.denseCandidates = option("--dense", 0) }
+    }
+    print("engine.vectors: \(vectors.map { "entity vectors d=\($0.skills.dimension) (\($0.skills.dimension * 4) bytes each)" } ?? "none"); denseCandidates candidate_to_jobs \(config.directions[.candidateToJobs]!.denseCandidates), job_to_candidates \(config.directions[.jobToCandidates]!.denseCandidates)")
     let matcher = Matcher(snapshot: snapshot, configuration: config, asOf: SyntheticCorpus.today)
 
     var requests: [MatchDirection: [MatchRequest]] = [:]
@@ -118,9 +134,9 @@ func enginePublishUnderLoad(writer: inout IndexWriter, base: IndexSnapshot, corp
             if k % 2 == 0 { job.id = "job-\((round * 7_919 + k * 104_729) % jobs)" }
             try writer.upsert(.job(job))
         }
-        let start = DispatchTime.now(), cpuStart = engineThreadCPUSeconds()
+        let start = DispatchTime.now(), cpuStart = threadCPUSeconds()
         let fresh = writer.snapshot()
-        cpu.append(engineThreadCPUSeconds() - cpuStart)
+        cpu.append(threadCPUSeconds() - cpuStart)
         wall.append(engineSeconds(since: start))
         writer.rebase(on: fresh)
     }
@@ -130,11 +146,15 @@ func enginePublishUnderLoad(writer: inout IndexWriter, base: IndexSnapshot, corp
                  enginePercentile(wall, 0.5), enginePercentile(cpu, 0.5), wall.last ?? 0))
 }
 
-/// CPU time of the calling thread (the build is single-threaded; wall time on a shared machine is mostly waiting).
-func engineThreadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
+/// Skill vectors of the synthetic skills from 3,000 job profiles (what the taxonomy's occupation
+/// profiles are for the shipped skills), timed.
+func engineSkillVectors(_ corpus: SyntheticCorpus, dimension: Int) throws -> EntityVectorBuilder {
+    let start = DispatchTime.now()
+    let profiles = (0..<3_000).map { i in corpus.job(i).requiredSkills.map(\.skill) + corpus.job(i).preferredSkills.map(\.skill) }
+    let matrix = try SkillEmbeddingBuilder.build(
+        skillCount: corpus.parameters.skillCount, hierarchy: [], groups: [], cooccurrence: profiles, dimension: dimension, seed: 7)
+    print(String(format: "engine.skill_vectors: %d × %d in %.1f s", matrix.count, dimension, engineSeconds(since: start)))
+    return EntityVectorBuilder(skills: try SkillVectors(matrix: matrix))
 }
 
 /// Engine BM25 vs SQLite FTS5 bm25() on the first 100k jobs and 200 OR queries.

@@ -138,17 +138,14 @@ private func processCPUSeconds() -> Double {
 }
 
 /// The 1-minute load average, as text ("?" when unreadable).
-private func loadAverage() -> String {
-    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
-    return String(text.split(separator: " ").first ?? "?")
-}
-
 func makeIngestBenchEngine(folder: URL? = nil) throws -> Engine {
     let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-ingest-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-    let configuration = EngineConfiguration(
+    var configuration = EngineConfiguration(
         dataDirectory: folder.path, taxonomyDirectory: FixturePaths.taxonomies.path,
         configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
+    configuration.skillVectors = .taxonomy
+    configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
     return try Engine(configuration: configuration)
 }
 

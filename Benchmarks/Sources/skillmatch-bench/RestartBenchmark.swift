@@ -183,13 +183,13 @@ func restartChild(directory: String, save: Bool) throws {
     if save {
         switch engine.saveSnapshot() {
         case .written(let bytes, let seconds):
-            saved = String(format: "%.2f s, %.1f MB (%.0f bytes/entity)", seconds, Double(bytes) / 1e6, Double(bytes) / Double(max(1, engine.startup.entities)))
+            saved = String(format: "%.2f s, %.1f MB (%.0f bytes/entity)", seconds, Double(bytes) / 1e6, Double(bytes) / Double(max(1, engine.indexStartup.entities)))
         case .skipped(let reason):
             saved = "skipped: \(reason)"
         }
     }
     let result = RestartChildResult(
-        readySeconds: ready, indexSeconds: engine.startup.seconds, source: engine.startup.source.rawValue, reason: engine.startup.reason,
+        readySeconds: ready, indexSeconds: engine.indexStartup.seconds, source: engine.indexStartup.source.rawValue, reason: engine.indexStartup.reason,
         rssBytes: rss, readyCPUSeconds: readyCPU, answers: answers, saved: saved)
     FileHandle.standardOutput.write(try JSONEncoder().encode(result))
 }

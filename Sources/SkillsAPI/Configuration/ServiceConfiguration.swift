@@ -1,5 +1,6 @@
 import Foundation
 import SkillsCore
+import SkillsEngine
 import SkillsHTTP
 
 /// The whole service configuration file (`Config/default.json`): `http`, `auth` and `engine`
@@ -19,6 +20,8 @@ public struct ServiceConfiguration: Sendable, Equatable {
         public var publishDelaySeconds: Double = 0.5
         public var loadDemoData: Bool = false
         public var snapshotMaxAgeDays: Double = 7
+        /// `auto` | `taxonomy` | `encoder` (see `SkillVectorSource`).
+        public var skillVectors: String = "auto"
 
         public init() {}
 
@@ -31,6 +34,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             publishDelaySeconds = try c.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? d.publishDelaySeconds
             loadDemoData = try c.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? d.loadDemoData
             snapshotMaxAgeDays = try c.decodeIfPresent(Double.self, forKey: .snapshotMaxAgeDays) ?? d.snapshotMaxAgeDays
+            skillVectors = try c.decodeIfPresent(String.self, forKey: .skillVectors) ?? d.skillVectors
         }
     }
 
@@ -47,6 +51,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         ("SKILLMATCH_RATE_LIMIT_BURST", "auth.rateLimit.burst"),
         ("SKILLMATCH_INGEST_WORKERS", "engine.ingestWorkers"),
         ("SKILLMATCH_LOAD_DEMO_DATA", "engine.loadDemoData"),
+        ("SKILLMATCH_SKILL_VECTORS", "engine.skillVectors"),
     ]
 
     /// Parses a configuration document, applies `environment` and `overrides` (key path → value text,
@@ -94,6 +99,9 @@ public struct ServiceConfiguration: Sendable, Equatable {
         try check("ingestLeaseSeconds", (1...86400).contains(engine.ingestLeaseSeconds), "must be between 1 and 86400 (got \(engine.ingestLeaseSeconds))")
         try check("publishDelaySeconds", (0.01...60).contains(engine.publishDelaySeconds), "must be between 0.01 and 60 (got \(engine.publishDelaySeconds))")
         try check("snapshotMaxAgeDays", (0...3650).contains(engine.snapshotMaxAgeDays), "must be between 0 and 3650 (got \(engine.snapshotMaxAgeDays))")
+        let sources = SkillVectorSource.allCases.map(\.rawValue)
+        try check("skillVectors", sources.contains(engine.skillVectors),
+                  "must be one of \(sources.joined(separator: ", ")) (got \(engine.skillVectors))")
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ value: JSONValue?, section: String) throws(ConfigurationError) -> T {

@@ -1,5 +1,6 @@
 import Foundation
 import SkillsCore
+import SkillsVectors
 
 extension IndexWriter {
     /// The writer's live state as an ``IndexSnapshotFile`` (bytes to write to a file).
@@ -38,6 +39,24 @@ extension IndexWriter {
             EntityBinaryCoding.write(entities[s]!, to: &w)
             EntityBinaryCoding.write(profiles[s], to: &w)
         }
+        // Entity vectors: the dimension (0: none), which live slots have one, then their rows.
+        let dimension = entityVectors?.skills.dimension ?? 0
+        w.write(UInt32(dimension))
+        if dimension > 0 {
+            var present: [UInt8] = [], rows: [Float] = []
+            present.reserveCapacity(live.count)
+            rows.reserveCapacity(live.count * dimension)
+            for s in live {
+                if let vector = vector(of: Int32(s)) {
+                    present.append(1)
+                    rows.append(contentsOf: vector)
+                } else {
+                    present.append(0)
+                }
+            }
+            w.writeArray(present)
+            w.writeArray(rows)
+        }
         IndexSnapshotFile.finish(&w)
         return w.bytes
     }
@@ -49,7 +68,11 @@ extension IndexWriter {
     /// - Throws: ``IndexError/invalidSnapshot(_:)`` when the file is damaged, truncated, of another
     ///   format, or was built with a configuration other than `configuration`.
     /// - Complexity: O(file size).
-    public init(restoring bytes: UnsafeRawBufferPointer, configuration: IndexConfiguration) throws(IndexError) {
+    /// - Parameter entityVectors: the vector builder of the running engine; the file MUST hold
+    ///   vectors of its dimension (or none when it is `nil`), else it is refused.
+    public init(
+        restoring bytes: UnsafeRawBufferPointer, configuration: IndexConfiguration, entityVectors: EntityVectorBuilder? = nil
+    ) throws(IndexError) {
         let (header, headerBytes, payload, checksum) = try IndexSnapshotFile.parse(bytes)
         guard header.configuration == configuration else {
             throw .invalidSnapshot("built with another index configuration (\(header.configuration), now \(configuration))")
@@ -58,7 +81,9 @@ extension IndexWriter {
         guard IndexSnapshotFile.checksum(header: UnsafeRawBufferPointer(rebasing: bytes[headerBytes]), payload: body) == checksum else {
             throw .invalidSnapshot("checksum mismatch (damaged file)")
         }
-        try self.init(configuration: configuration, profileBuilder: SkillProfileBuilder(parameters: header.profileParameters, asOf: header.profileAsOf))
+        try self.init(
+            configuration: configuration, profileBuilder: SkillProfileBuilder(parameters: header.profileParameters, asOf: header.profileAsOf),
+            entityVectors: entityVectors)
         var r = ByteReader(body)
         let strings = try r.readList { r throws(IndexError) in try r.readString() }
         termIDs.reserveCapacity(strings.count)
@@ -102,6 +127,24 @@ extension IndexWriter {
             attributes.append(a)
             columns.append(a)
             kinds.append(UInt8(IndexSnapshot.ordinal(entity.kind)))
+        }
+        let dimension = Int(try r.read(UInt32.self))
+        guard dimension == (entityVectors?.skills.dimension ?? 0) else {
+            throw .invalidSnapshot("holds entity vectors of dimension \(dimension), the engine uses \(entityVectors?.skills.dimension ?? 0)")
+        }
+        if dimension > 0 {
+            let present = try r.readArray(UInt8.self)
+            let rows = try r.readArray(Float.self)
+            guard present.count == n, rows.count == present.reduce(0, { $0 + Int($1) }) * dimension, rows.allSatisfy(\.isFinite) else {
+                throw .invalidSnapshot("entity vectors disagree with the entity count \(n)")
+            }
+            vectorRows.reserveCapacity(n)
+            var offset = 0
+            for s in 0..<n {
+                guard present[s] != 0 else { vectorRows.append(-1); continue }
+                vectorRows.append(vectors[Int(kinds[s])].append(Array(rows[offset..<offset + dimension]), document: Int32(s)))
+                offset += dimension
+            }
         }
         guard r.isAtEnd else { throw .invalidSnapshot("\(body.count - r.offset) bytes after the last entity") }
         generation = header.generation

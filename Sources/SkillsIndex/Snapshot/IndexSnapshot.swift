@@ -1,4 +1,5 @@
 import SkillsCore
+import SkillsVectors
 
 /// An immutable, searchable view of the index at one generation. Safe to share between threads.
 ///
@@ -14,6 +15,11 @@ public struct IndexSnapshot: Sendable {
     let slotByKey: [EntityKey: Int32]
     let termIDs: [String: Int32]
     let partitions: [KindPartition]
+    /// Entity vectors per kind (empty when the index holds none) and each slot's row (-1: none).
+    let vectors: [KindVectorIndex]
+    let vectorRows: [Int32]
+    /// How profiles become vectors (for query profiles such as a goal); `nil` without vectors.
+    public let entityVectors: EntityVectorBuilder?
 
     init(writer: IndexWriter) {
         configuration = writer.configuration
@@ -24,6 +30,9 @@ public struct IndexSnapshot: Sendable {
         columns = writer.columns
         slotByKey = writer.slotByKey
         termIDs = writer.termIDs
+        vectors = writer.vectors.map(KindVectorIndex.init)
+        vectorRows = writer.vectorRows
+        entityVectors = writer.entityVectors
         let termCount = writer.termStrings.count
         partitions = EntityKind.allCases.indices.map { k in
             if let base = writer.base, writer.kindGenerations[k] <= base.generation {

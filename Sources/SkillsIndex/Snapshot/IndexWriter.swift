@@ -1,4 +1,5 @@
 import SkillsCore
+import SkillsVectors
 
 /// The single writer of the index: adds, replaces and deletes entities, then freezes an
 /// ``IndexSnapshot`` that readers search while the writer moves on.
@@ -17,6 +18,10 @@ import SkillsCore
 public struct IndexWriter: Sendable {
     public let configuration: IndexConfiguration
     public let profileBuilder: SkillProfileBuilder
+    /// Turns profiles into entity vectors; `nil`: the index holds no vectors.
+    public let entityVectors: EntityVectorBuilder?
+    /// Entity vectors per kind (indexed like the partitions), appended as entities arrive.
+    var vectors: [KindVectors] = []
     let analyzer = TextAnalyzer()
 
     // Per slot, indexed by document id. Flat arrays rather than one struct per slot: the snapshot
@@ -29,6 +34,9 @@ public struct IndexWriter: Sendable {
     var kinds: [UInt8] = []
     var titleLengths: [Int32] = []
     var bodyLengths: [Int32] = []
+    /// Row of each slot's vector in its kind's ``KindVectors`` (-1: none or a tombstone); empty
+    /// when the writer holds no vectors.
+    var vectorRows: [Int32] = []
     /// Slot `s`'s distinct terms are `termList[termStart[s]..<termStart[s + 1]]`, ascending, with
     /// their title and body frequencies alongside. Tombstoned slots keep theirs (they are skipped).
     var termStart: [Int] = [0]
@@ -61,10 +69,24 @@ public struct IndexWriter: Sendable {
 
     static let tombstone: UInt8 = .max
 
-    public init(configuration: IndexConfiguration = IndexConfiguration(), profileBuilder: SkillProfileBuilder) throws(IndexError) {
+    /// - Parameter entityVectors: when given, every entity gets a vector (its profile's skill
+    ///   vectors summed and normalised, see ``EntityVectorBuilder``); its skill vectors MUST number
+    ///   `configuration.skillCount`.
+    public init(
+        configuration: IndexConfiguration = IndexConfiguration(), profileBuilder: SkillProfileBuilder,
+        entityVectors: EntityVectorBuilder? = nil
+    ) throws(IndexError) {
         try configuration.validate()
+        if let entityVectors, entityVectors.skills.count != configuration.skillCount {
+            throw .invalidConfiguration(
+                "entityVectors", "has \(entityVectors.skills.count) skill vectors for \(configuration.skillCount) skills")
+        }
         self.configuration = configuration
         self.profileBuilder = profileBuilder
+        self.entityVectors = entityVectors
+        if let entityVectors {
+            vectors = EntityKind.allCases.map { _ in KindVectors(dimension: entityVectors.skills.dimension) }
+        }
     }
 
     /// Number of live entities.
@@ -86,14 +108,17 @@ public struct IndexWriter: Sendable {
 
     /// Adds `entity`, or replaces the entity with the same kind and id (tombstoning the old slot).
     ///
+    /// - Parameter vector: the entity's stored vector (restart: no recomputation); `nil` computes it
+    ///   from the profile. Ignored when the writer holds no vectors.
     /// - Returns: the new slot (document id).
     @discardableResult
-    public mutating func upsert(_ entity: Entity) throws(IndexError) -> Int32 {
+    public mutating func upsert(_ entity: Entity, vector: [Float]? = nil) throws(IndexError) -> Int32 {
         do { try entity.validate() } catch { throw .invalidEntity(error) }
         let profile = profileBuilder.profile(for: entity)
         for entry in profile.entries where entry.skill >= configuration.skillCount {
             throw .unknownSkill(entry.skill, skillCount: configuration.skillCount)
         }
+        let entityVector = try self.vector(of: profile, given: vector)
         let key = EntityKey(entity.kind, entity.id)
         if let old = slotByKey[key] { tombstone(old) }
         let slot = Int32(entities.count)
@@ -118,13 +143,16 @@ public struct IndexWriter: Sendable {
         swap(&ids, &termIDs)
         termStart.append(termList.count)
         let attributes = DocumentAttributes(entity)
+        let ordinal = IndexSnapshot.ordinal(entity.kind)
         entities.append(entity)
         profiles.append(profile)
         self.attributes.append(attributes)
         columns.append(attributes)
-        kinds.append(UInt8(IndexSnapshot.ordinal(entity.kind)))
+        kinds.append(UInt8(ordinal))
         titleLengths.append(Int32(titleLength))
         bodyLengths.append(Int32(bodyLength))
+        if let entityVector { vectorRows.append(vectors[ordinal].append(entityVector, document: slot)) }
+        else if entityVectors != nil { vectorRows.append(-1) }
         slotByKey[key] = slot
         generation += 1
         kindGenerations[IndexSnapshot.ordinal(entity.kind)] = generation
@@ -149,6 +177,26 @@ public struct IndexWriter: Sendable {
         entities[s] = nil
         profiles[s] = .empty
         attributes[s] = nil
+        if !vectorRows.isEmpty { vectorRows[s] = -1 }
+    }
+
+    /// The vector of the entity in `slot`; `nil` without vectors or for a tombstone.
+    public func vector(of slot: Int32) -> [Float]? {
+        guard slot >= 0, Int(slot) < vectorRows.count, vectorRows[Int(slot)] >= 0 else { return nil }
+        return try? vectors[Int(kinds[Int(slot)])].matrix.row(vectorRows[Int(slot)])
+    }
+
+    /// The entity vector to store: `given` when its length fits, else computed from `profile`.
+    private func vector(of profile: SkillProfile, given: [Float]?) throws(IndexError) -> [Float]? {
+        guard let entityVectors else { return nil }
+        if let given {
+            guard given.count == entityVectors.skills.dimension, given.allSatisfy(\.isFinite) else {
+                throw IndexError(code: .invalidEntity,
+                                 message: "entity vector has \(given.count) components, expected \(entityVectors.skills.dimension) finite values")
+            }
+            return given
+        }
+        return entityVectors.vector(of: profile)
     }
 
     /// Freezes the current state into an immutable, searchable snapshot.

@@ -3,7 +3,7 @@ import Foundation
 /// Ranking weights and candidate-generation sizes per direction, read from `Config/ranking.json`.
 ///
 /// ```json
-/// { "candidate_to_jobs": { "candidatePool": 500, "textBoost": 0.3, "relatedExpansion": 3,
+/// { "candidate_to_jobs": { "candidatePool": 500, "textBoost": 0.3, "relatedExpansion": 3, "denseCandidates": 100,
 ///                          "weights": { "required_coverage": 0.4, "distance": 0.1 } }, … }
 /// ```
 /// Every direction must be present; unknown directions and feature names are refused with the list
@@ -22,6 +22,8 @@ public struct RankingConfig: Sendable, Hashable {
         public var textSaturation: Double
         /// Program cost at which the cost feature reaches 0.
         public var maximumProgramCost: Double
+        /// Documents the dense vector scan adds to the postings candidates (0: no dense generation).
+        public var denseCandidates: Int = 0
 
         /// Σ weights, the denominator that puts scores on 0…100.
         public var totalWeight: Double { weights.values.reduce(0, +) }
@@ -36,6 +38,7 @@ public struct RankingConfig: Sendable, Hashable {
         var relatedExpansion: Int?
         var textSaturation: Double?
         var maximumProgramCost: Double?
+        var denseCandidates: Int?
     }
 
     /// Decodes and validates the JSON document.
@@ -55,7 +58,7 @@ public struct RankingConfig: Sendable, Hashable {
             var d = Direction(
                 weights: [:], candidatePool: value.candidatePool ?? 500, textBoost: value.textBoost ?? 0.3,
                 relatedExpansion: value.relatedExpansion ?? 3, textSaturation: value.textSaturation ?? 8,
-                maximumProgramCost: value.maximumProgramCost ?? 30_000)
+                maximumProgramCost: value.maximumProgramCost ?? 30_000, denseCandidates: value.denseCandidates ?? 0)
             d.weights = try Self.weights(value.weights, direction: direction, path: "ranking.json \(name).weights")
             try Self.validate(d, path: "ranking.json \(name)")
             directions[direction] = d
@@ -106,6 +109,9 @@ public struct RankingConfig: Sendable, Hashable {
         }
         if !(0...50).contains(d.relatedExpansion) {
             throw RankingError(code: .invalidConfiguration, message: "\(path).relatedExpansion must be within 0...50, got \(d.relatedExpansion)")
+        }
+        if !(0...100_000).contains(d.denseCandidates) {
+            throw RankingError(code: .invalidConfiguration, message: "\(path).denseCandidates must be within 0...100000, got \(d.denseCandidates)")
         }
         if !(d.textSaturation > 0) || !(d.maximumProgramCost > 0) {
             throw RankingError(code: .invalidConfiguration, message: "\(path): textSaturation and maximumProgramCost must be > 0")

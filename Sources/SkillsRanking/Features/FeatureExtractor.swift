@@ -20,14 +20,16 @@ struct FeatureExtractor: Sendable {
     /// Feature values indexed by ``RankingFeature/ordinal``; features that do not apply are 0.
     func values(
         direction: MatchDirection, source: RankingFacts, target: RankingFacts, sourceProfile: SkillProfile, targetProfile: SkillProfile,
-        comparison: SkillComparison, textScore: Float, settings: RankingConfig.Direction
+        comparison: SkillComparison, textScore: Float, vectorCosine: Double?, settings: RankingConfig.Direction
     ) -> FeatureValues {
         var v = FeatureValues()
         v[.requiredCoverage] = comparison.requiredCoverage
         v[.preferredCoverage] = comparison.preferredCoverage
         v[.relatedCredit] = comparison.relatedCredit
         v[.textScore] = Double(textScore) / (Double(textScore) + settings.textSaturation)
-        v[.vectorCosine] = Self.cosine(sourceProfile, targetProfile)
+        // Dense entity vectors when the index has them (negative cosines count as 0), else the
+        // cosine of the sparse skill-weight vectors.
+        v[.vectorCosine] = vectorCosine ?? Self.cosine(sourceProfile, targetProfile)
         v[.verifiedShare] = comparison.verifiedShare
         v[.recency] = recency(target, comparison: comparison)
         v[.distance] = Self.distance(source, target)

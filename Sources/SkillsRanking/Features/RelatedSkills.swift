@@ -3,7 +3,19 @@
 /// Implementations come from taxonomy hierarchy and skill vectors (SkillsVectors); tests use a table.
 public protocol RelatedSkills: Sendable {
     /// Skills similar to `skill` with similarity in (0, 1), most similar first; never `skill` itself.
+    /// A short precomputed list: candidate generation expands queries with its head.
     func related(to skill: Int32) -> [(skill: Int32, similarity: Float)]
+
+    /// Similarity of two different skills in [0, 1) (0: unrelated). Related credit compares each
+    /// missing skill with every held one through this, so it is not limited to ``related(to:)``'s list.
+    func similarity(_ a: Int32, _ b: Int32) -> Float
+}
+
+extension RelatedSkills {
+    /// Looked up in ``related(to:)``; implementations with a formula override it.
+    public func similarity(_ a: Int32, _ b: Int32) -> Float {
+        related(to: a).first { $0.skill == b }?.similarity ?? 0
+    }
 }
 
 /// No related skills: related credit is always 0.

@@ -10,4 +10,9 @@ public struct SimilarityRelatedSkills: RelatedSkills {
     public func related(to skill: Int32) -> [(skill: Int32, similarity: Float)] {
         similarity.related(to: skill).filter { $0.id != skill && $0.score > 0 }.map { ($0.id, min($0.score, 1)) }
     }
+
+    /// The formula itself (vectors + hierarchy), for any pair, not only the precomputed neighbours.
+    public func similarity(_ a: Int32, _ b: Int32) -> Float {
+        a == b ? 0 : similarity.similarity(a, b)
+    }
 }

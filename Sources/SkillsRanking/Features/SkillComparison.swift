@@ -40,7 +40,13 @@ struct SkillComparison: Sendable {
                 continue
             }
             if !preferred, recordFacts { missingRequired.append(want.skill) }
-            if let best = related.related(to: want.skill).first(where: { Self.position(of: $0.skill, in: held) != nil }) {
+            // The most similar held skill (ties: the lower skill), by the similarity formula.
+            var best: (skill: Int32, similarity: Float)?
+            for have in held {
+                let s = related.similarity(want.skill, have.skill)
+                if s > 0, s > best?.similarity ?? 0 { best = (have.skill, s) }
+            }
+            if let best {
                 if recordFacts { self.related.append(RelatedMatch(wanted: want.skill, held: best.skill, similarity: best.similarity)) }
                 relatedSum += importance * Double(best.similarity)
             }

@@ -7,7 +7,8 @@ import SkillsIndex
 /// 1. **Candidate generation**: the source's skills (each weighted by its profile weight, plus up to
 ///    `relatedExpansion` related skills at `weight · similarity / 2`) and its title as BM25 text
 ///    (`textBoost`) form one MaxScore query over the target kind's postings, with the filters in the
-///    scan; the best `candidatePool` documents survive.
+///    scan; the best `candidatePool` documents survive. With `denseCandidates` > 0 the best that
+///    many documents by entity-vector inner product (filters applied per block) join them.
 /// 2. **Exact rescoring**: every feature (0…1) of each candidate, then
 ///    `score = Σ_f 100 · w_f · x_f / Σ_f w_f` over the direction's weights; ties break on the lower
 ///    document id.
@@ -48,9 +49,13 @@ public struct Matcher: Sendable {
         if request.direction == .jobToCandidates, request.employerView { filters.consentingOnly = true }
 
         let query = generationQuery(request.direction, source: source, goal: goal, settings: settings)
-        let pool: [ScoredID]
+        var pool: [ScoredID]
         do {
             pool = try snapshot.candidates(query, in: request.direction.targetKind, filters: filters, count: settings.candidatePool)
+            if settings.denseCandidates > 0, let vector = goal.map({ snapshot.vector(for: $0) }) ?? snapshot.vector(of: source) {
+                let dense = try snapshot.denseCandidates(vector, in: request.direction.targetKind, filters: filters, count: settings.denseCandidates)
+                pool = Self.merge(pool, dense)
+            }
         } catch { throw .index(error) }
 
         let context = Context(matcher: self, direction: request.direction, source: source, goal: goal, settings: settings)
@@ -69,6 +74,15 @@ public struct Matcher: Sendable {
         let next = scored.count > page.count
             ? page.last.map { SearchCursor(score: $0.rank, document: $0.doc, generation: snapshot.generation).token } : nil
         return MatchPage(matches: matches, nextCursor: next, rescored: pool.count)
+    }
+
+    /// The postings candidates followed by the dense ones they lack (rescoring sees each once).
+    static func merge(_ postings: [ScoredID], _ dense: [ScoredID]) -> [ScoredID] {
+        guard !dense.isEmpty else { return postings }
+        var seen = Set(postings.map(\.id))
+        var merged = postings
+        for hit in dense where seen.insert(hit.id).inserted { merged.append(hit) }
+        return merged
     }
 
     /// The explanation of one (source, target) pair, whether or not the target would be generated.
@@ -121,6 +135,7 @@ public struct Matcher: Sendable {
     /// What every rescored pair of one request shares, computed once.
     struct Context {
         let direction: MatchDirection
+        let sourceDocument: Int32
         let source: Entity
         let sourceFacts: RankingFacts
         let sourceProfile: SkillProfile
@@ -133,6 +148,7 @@ public struct Matcher: Sendable {
 
         init(matcher: Matcher, direction: MatchDirection, source: Int32, goal: SkillProfile?, settings: RankingConfig.Direction) {
             self.direction = direction
+            self.sourceDocument = source
             self.source = matcher.snapshot.entity(source)!
             self.sourceFacts = RankingFacts(self.source, asOf: matcher.features.asOf)
             self.sourceProfile = matcher.snapshot.profile(source)
@@ -157,10 +173,11 @@ public struct Matcher: Sendable {
         let sides = FeatureExtractor.sides(context.direction, source: context.sourceProfile, target: targetProfile, goal: context.goal)
         let comparison = SkillComparison(demand: sides.demand, supply: sides.supply, related: related, recordFacts: explain)
         let text = context.text.map { snapshot.textScore($0, doc: target) } ?? 0
+        let cosine = snapshot.cosine(context.sourceDocument, target).map { Double(max(0, $0)) }
         let values = features.values(
             direction: context.direction, source: context.sourceFacts, target: RankingFacts(snapshot.entity(target)!, asOf: features.asOf),
             sourceProfile: context.sourceProfile, targetProfile: targetProfile, comparison: comparison, textScore: text,
-            settings: context.settings)
+            vectorCosine: cosine, settings: context.settings)
         var contributions: [FeatureContribution] = []
         if explain { contributions.reserveCapacity(context.weights.count) }
         var sum = 0.0

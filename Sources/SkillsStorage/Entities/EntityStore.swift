@@ -183,6 +183,26 @@ public struct EntityStore {
         }
     }
 
+    /// Replaces the vector blob of live entities (the vector space changed: new skill vectors), in one
+    /// transaction, leaving documents, content hashes and timestamps alone. Returns the rows changed.
+    @discardableResult
+    public func setVectors(kind: String, _ vectors: [(id: String, vector: Data)]) throws -> Int {
+        try connection.write {
+            try connection.withStatement("UPDATE entities SET vector = ?1 WHERE kind = ?2 AND id = ?3 AND deleted_at IS NULL") { statement in
+                var changed = 0
+                for (id, vector) in vectors {
+                    statement.reset()
+                    try statement.bind(1, vector)
+                    try statement.bind(2, kind)
+                    try statement.bind(3, id)
+                    _ = try statement.step()
+                    changed += connection.changes
+                }
+                return changed
+            }
+        }
+    }
+
     // MARK: Helpers
 
     /// One upsert inside the caller's transaction (no savepoint per row in batches).

@@ -99,44 +99,81 @@ public struct FlatVectorIndex: Sendable {
         let d = dimension
         let rows = count
         let blockRows = self.blockRows
-        var scores = [Float](repeating: 0, count: min(blockRows, max(rows, 1)))
+        try withScanBuffers(query) { base, q, out in
+            var start = 0
+            while start < rows {
+                try Self.checkpoint(deadline)
+                let end = min(start + blockRows, rows)
+                let block = base + start * d
+                if let filter {
+                    let members = filter.count(in: start, end)
+                    if members == 0 {
+                        start = end
+                        continue
+                    }
+                    if kernel == .sdot || members * 16 < end - start {
+                        filter.forEach(in: start, end) { row in
+                            let score = BLAS.sdot(d, base + row * d, q)
+                            if score > collector.threshold { collector.push(id: Int32(row), score: score) }
+                        }
+                    } else {
+                        score(block, rows: end - start, dimension: d, query: q, into: out)
+                        filter.forEach(in: start, end) { row in
+                            let score = out[row - start]
+                            if score > collector.threshold { collector.push(id: Int32(row), score: score) }
+                        }
+                    }
+                } else {
+                    score(block, rows: end - start, dimension: d, query: q, into: out)
+                    Self.collect(out, count: end - start, firstRow: start, into: &collector)
+                }
+                start = end
+            }
+        }
+        return collector.finish()
+    }
+
+    /// The `k` rows with the highest inner product with `query` among those `accept` admits, best
+    /// first: a lazily evaluated filter. Per block BLAS scores every row; `accept` is asked only for
+    /// rows whose score would enter the current top `k`, so an expensive predicate (a geo radius, a
+    /// date window) runs for a few hundred rows instead of all of them.
+    ///
+    /// - Complexity: O(rows · dimension) for the scan plus O(admitted candidates) predicate calls.
+    public func search(query: [Float], k: Int, deadline: Deadline = .none, where accept: (Int32) -> Bool) throws -> [ScoredID] {
+        try validate(query: query, k: k)
+        var collector = TopKCollector(k: k)
+        let d = dimension, rows = count, blockRows = self.blockRows
+        try withScanBuffers(query) { base, q, out in
+            var start = 0
+            while start < rows {
+                try Self.checkpoint(deadline)
+                let end = min(start + blockRows, rows)
+                score(base + start * d, rows: end - start, dimension: d, query: q, into: out)
+                var threshold = collector.threshold
+                for i in 0..<(end - start) where out[i] > threshold && accept(Int32(start + i)) {
+                    collector.push(id: Int32(start + i), score: out[i])
+                    threshold = collector.threshold
+                }
+                start = end
+            }
+        }
+        return collector.finish()
+    }
+
+    /// Runs `body` with the matrix, the query and a block-sized score buffer reused from block to
+    /// block; not at all when the index is empty.
+    private func withScanBuffers(
+        _ query: [Float], _ body: (UnsafePointer<Float>, UnsafePointer<Float>, UnsafeMutablePointer<Float>) throws -> Void
+    ) rethrows {
+        var scores = [Float](repeating: 0, count: min(blockRows, max(count, 1)))
         try vectors.withUnsafeBufferPointer { matrix in
             try query.withUnsafeBufferPointer { q in
                 try scores.withUnsafeMutableBufferPointer { buffer in
                     guard let base = matrix.baseAddress, let q = q.baseAddress, let out = buffer.baseAddress else { return }
-                    var start = 0
-                    while start < rows {
-                        try Self.checkpoint(deadline)
-                        let end = min(start + blockRows, rows)
-                        let block = base + start * d
-                        if let filter {
-                            let members = filter.count(in: start, end)
-                            if members == 0 {
-                                start = end
-                                continue
-                            }
-                            if kernel == .sdot || members * 16 < end - start {
-                                filter.forEach(in: start, end) { row in
-                                    let score = BLAS.sdot(d, base + row * d, q)
-                                    if score > collector.threshold { collector.push(id: Int32(row), score: score) }
-                                }
-                            } else {
-                                score(block, rows: end - start, dimension: d, query: q, into: out)
-                                filter.forEach(in: start, end) { row in
-                                    let score = out[row - start]
-                                    if score > collector.threshold { collector.push(id: Int32(row), score: score) }
-                                }
-                            }
-                        } else {
-                            score(block, rows: end - start, dimension: d, query: q, into: out)
-                            Self.collect(out, count: end - start, firstRow: start, into: &collector)
-                        }
-                        start = end
-                    }
+                    try body(base, q, out)
                 }
             }
         }
-        return collector.finish()
     }
 
     /// Scores of `rows` consecutive rows starting at `block`, written to `out`.

@@ -74,9 +74,11 @@ public struct SkillSimilarity: Sendable {
     /// - Parameters:
     ///   - hierarchy: `(child, parent)` edges between skills numbered like `vectors`' rows.
     ///   - groups: sets of skills sharing a group; members are siblings.
+    ///   - precomputed: related lists from an earlier ``allRelated`` with the same inputs (a cache);
+    ///     MUST hold one list per skill, else they are computed.
     public init(
         vectors: SkillVectors, hierarchy: [(child: Int32, parent: Int32)], groups: [[Int32]],
-        configuration: Configuration = Configuration()
+        configuration: Configuration = Configuration(), precomputed: [[ScoredID]]? = nil
     ) throws {
         try configuration.validate()
         let n = vectors.count
@@ -105,6 +107,10 @@ public struct SkillSimilarity: Sendable {
         self.groupsOf = groupsOf
         self.groups = groups
         self.neighbours = []
+        if let precomputed, precomputed.count == n {
+            self.neighbours = precomputed
+            return
+        }
         let candidates = configuration.vectorCandidates > 0 && n > 1
             ? try vectors.allNeighbours(k: configuration.vectorCandidates) : [[ScoredID]](repeating: [], count: n)
         var all: [[ScoredID]] = []
@@ -148,6 +154,9 @@ public struct SkillSimilarity: Sendable {
         guard skill >= 0, Int(skill) < neighbours.count else { return [] }
         return neighbours[Int(skill)]
     }
+
+    /// Every skill's precomputed related list (row `i` is skill `i`), to cache and pass back as `precomputed`.
+    public var allRelated: [[ScoredID]] { neighbours }
 
     /// Parents, children and siblings (by parent or group) of `skill`.
     private func relatives(of skill: Int32) -> Set<Int32> {

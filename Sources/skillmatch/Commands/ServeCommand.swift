@@ -1,6 +1,7 @@
 import Foundation
 import SkillsAPI
 import SkillsEngine
+import SkillsVectors
 import SkillsHTTP
 
 /// `skillmatch serve`: the HTTP JSON API with in-process ingestion workers.
@@ -67,6 +68,8 @@ struct ServeCommand: Command {
         engineConfiguration.publishDelaySeconds = configuration.engine.publishDelaySeconds
         engineConfiguration.loadDemoData = configuration.engine.loadDemoData
         engineConfiguration.snapshotMaxAgeDays = configuration.engine.snapshotMaxAgeDays
+        engineConfiguration.skillVectors = SkillVectorSource(rawValue: configuration.engine.skillVectors) ?? .auto
+        engineConfiguration.modelDirectory = context.modelDirectory.path
         try FileManager.default.createDirectory(at: context.dataDirectory, withIntermediateDirectories: true)
         let engine: Engine
         do {
@@ -74,10 +77,15 @@ struct ServeCommand: Command {
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }
-        let startup = engine.startup
+        let startup = engine.indexStartup
         context.printError(String(format: "serve: index ready in %.2f s (%@, %d entities)%@", startup.seconds,
                                   startup.source == .snapshotFile ? "snapshot file" : "rebuilt from SQLite", startup.entities,
                                   startup.reason.map { "; snapshot not used: \($0)" } ?? ""))
+        // One OpenBLAS thread per request: handler threads already run queries in parallel
+        // (after the engine's start, which may encode skill labels with more).
+        BLAS.setThreads(1)
+        if let warning = engine.startup.warning { context.printError("serve: WARNING \(warning)") }
+        context.printError("serve: \(engine.startup.summary)")
         if configuration.engine.loadDemoData {
             let loaded = try engine.loadDemoDataIfEmpty()
             if loaded > 0 { context.printError("serve: loaded \(loaded) demo entities") }

@@ -24,20 +24,31 @@ enum EngineLoader {
                     configuration.publishDelaySeconds = decoded.publishDelaySeconds
                     configuration.loadDemoData = decoded.loadDemoData
                     configuration.snapshotMaxAgeDays = decoded.snapshotMaxAgeDays
+                    configuration.skillVectors = decoded.skillVectors
                 } catch {
                     throw CLIError.config("\(file.path): engine: \(error)")
                 }
             }
         }
+        if let value = context.environment["SKILLMATCH_SKILL_VECTORS"] {
+            guard let source = SkillVectorSource(rawValue: value) else {
+                throw CLIError.config("SKILLMATCH_SKILL_VECTORS: must be one of \(SkillVectorSource.allCases.map(\.rawValue).joined(separator: ", ")) (got \(value))")
+            }
+            configuration.skillVectors = source
+        }
+        configuration.modelDirectory = context.modelDirectory.path
         let issues = configuration.validate()
         if !issues.isEmpty { throw CLIError.config(issues.joined(separator: "; ")) }
         return configuration
     }
 
+    /// Opens the engine; prints the one warning of a missing encoder model to standard error.
     static func open(_ context: CommandContext) throws -> Engine {
         let configuration = try configuration(context)
         do {
-            return try Engine(configuration: configuration)
+            let engine = try Engine(configuration: configuration)
+            if let warning = engine.startup.warning { context.printError("skillmatch: WARNING \(warning)") }
+            return engine
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }
