@@ -63,8 +63,7 @@ public struct IndexWriter: Sendable {
         get { baseBox?.snapshot }
         set { baseBox = newValue.map(SnapshotBox.init) }
     }
-    /// Boxed so the writer stays a small value: a debug build's exclusivity checks crashed on
-    /// a writer with a whole snapshot inline (captured `var` writer passed as a call argument).
+    /// Boxed so the writer stays a small value (the engine copies it at every publish).
     private var baseBox: SnapshotBox?
 
     static let tombstone: UInt8 = .max
