@@ -14,7 +14,7 @@ what is left (waiting for the leases of killed workers to expire), and the check
 Run: Benchmarks/ingest-crash.sh --cli [--items 20000] [--kills 5] [--seed 6]
 (The default `Benchmarks/ingest-crash.sh` kills the server instead: Benchmarks/ingest-crash.py.)
 """
-import argparse, json, os, random, signal, sqlite3, subprocess, sys, tempfile, threading, time
+import argparse, json, os, random, shutil, signal, sqlite3, subprocess, sys, tempfile, threading, time
 
 from crash_corpus import posting
 
@@ -132,8 +132,9 @@ def main():
     if verify.returncode != 0:
         failures.append(f"index check failed: {verify.stderr.strip()}")
     if failures:
-        print("FAIL: " + "; ".join(failures))
+        print(f"FAIL (work dir {work} kept): " + "; ".join(failures))
         sys.exit(1)
+    shutil.rmtree(work, ignore_errors=True)
     print(f"PASS: every acknowledged item present exactly once after {kills} SIGKILLs, and the index answers for them")
 
 if __name__ == "__main__":
