@@ -20,7 +20,7 @@ struct AttributeColumns: Sendable {
     var clockHours: [Int32] = []
     var modality: [UInt8] = []
     var credential: [UInt8] = []
-    /// `GeoCell` of the location (or ``GeoCell/none``) in the high 16 bits, the workplace code in
+    /// `GeoCell` of the location (or ``GeoCell/none``) in the high 24 bits, the workplace code in
     /// the low 8: one 4-byte read answers "remote?" and "anywhere near?" for most documents, where
     /// the Double coordinate columns cost two cache misses each at a million slots.
     var geoKey: [UInt32] = []
@@ -56,6 +56,6 @@ struct AttributeColumns: Sendable {
         clockHours.append(a?.clockHours.map(Int32.init) ?? -1)
         modality.append(Self.code(a?.modality))
         credential.append(Self.code(a?.credential))
-        geoKey.append(UInt32(GeoCell.of(a?.location)) << 16 | UInt32(Self.code(a?.workplace)))
+        geoKey.append(GeoCell.of(a?.location) << 8 | UInt32(Self.code(a?.workplace)))
     }
 }

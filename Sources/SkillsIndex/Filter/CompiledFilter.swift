@@ -24,8 +24,8 @@ struct CompiledFilter: DocumentFilter {
     let credentialMask: UInt16
     let remoteCode = AttributeColumns.code(WorkplaceType.remote)
     let geo: (center: GeoPoint, radius: Double, latBand: Double, lonBand: Double, includeRemote: Bool)?
-    /// ``GeoCell`` bits of the radius' bounding box (empty without a radius).
-    let cells: [UInt64]
+    /// The radius' bounding box on the ``GeoCell`` grid.
+    let box: GeoCell.Box?
     let pay: (low: Float, high: Float)?
     let posted: ClosedRange<Int32>?
     let openDay: Int32?
@@ -55,7 +55,7 @@ struct CompiledFilter: DocumentFilter {
             let lonBand = ratio < 1 ? 2 * asin(ratio) * 180 / Double.pi + 1e-6 : 360
             return (near.center, near.radiusKilometres, latBand, lonBand, near.includeRemote)
         }
-        cells = geo.map { GeoCell.mask(latitude: $0.center.latitude, longitude: $0.center.longitude, latBand: $0.latBand, lonBand: $0.lonBand) } ?? []
+        box = geo.map { GeoCell.Box(latitude: $0.center.latitude, longitude: $0.center.longitude, latBand: $0.latBand, lonBand: $0.lonBand) }
         pay = filters.pay.map { (Float($0.minimum ?? 0), $0.maximum.map(Float.init) ?? .infinity) }
         posted = filters.posted?.days
         openDay = filters.openOn.map(DocumentAttributes.day)
@@ -69,12 +69,11 @@ struct CompiledFilter: DocumentFilter {
         let key = columns.geoKey[d]
         let workplace = UInt8(truncatingIfNeeded: key)
         // The radius first: when set it rejects most documents from the one packed key (workplace
-        // and cell); the coordinates are read only inside the box's cells, and the haversine waits
+        // and grid cell); the coordinates are read only inside the box's cells, and the haversine waits
         // until every cheaper test has passed.
         let needsDistance: Bool
-        if let geo, !(geo.includeRemote && workplace == remoteCode) {
-            let cell = Int(key >> 16)
-            if cell == Int(GeoCell.none) || cells[cell >> 6] & (1 << UInt64(cell & 63)) == 0 { return false }
+        if let geo, let box, !(geo.includeRemote && workplace == remoteCode) {
+            if !box.contains(key >> 8) { return false }
             let lat = columns.latitude[d]
             if lat.isNaN || abs(lat - geo.center.latitude) > geo.latBand { return false }
             var dLon = abs(columns.longitude[d] - geo.center.longitude)
