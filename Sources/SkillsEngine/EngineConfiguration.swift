@@ -19,6 +19,10 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
     public var publishDelaySeconds: Double = 0.5
     /// Load the demo dataset into an empty database on start.
     public var loadDemoData: Bool = false
+    /// Ingestion adds the sentence encoder's semantic skill hits to the lexical ones (slower:
+    /// one forward pass per candidate phrase). Without the model files the engine warns once and
+    /// stays lexical.
+    public var semanticExtraction: Bool = false
 
     public init(dataDirectory: String, taxonomyDirectory: String, configDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -28,7 +32,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case dataDirectory, taxonomyDirectory, configDirectory, ingestWorkers, ingestBatchSize, ingestLeaseSeconds,
-            publishDelaySeconds, loadDemoData
+            publishDelaySeconds, loadDemoData, semanticExtraction
     }
 
     /// Reads the `"engine"` section of a configuration file; every key is optional and overrides
@@ -44,6 +48,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         ingestLeaseSeconds = try container.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? ingestLeaseSeconds
         publishDelaySeconds = try container.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? publishDelaySeconds
         loadDemoData = try container.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? loadDemoData
+        semanticExtraction = try container.decodeIfPresent(Bool.self, forKey: .semanticExtraction) ?? semanticExtraction
     }
 
     /// The problems with this configuration, each prefixed by its key path.
@@ -63,5 +68,10 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     var databasePath: String { URL(fileURLWithPath: dataDirectory).appendingPathComponent("skillmatch.sqlite").path }
     var rankingFile: URL { URL(fileURLWithPath: configDirectory).appendingPathComponent("ranking.json") }
+    /// `SKILLMATCH_MODEL_DIR`, else `<dataDirectory>/models/all-MiniLM-L6-v2` (as the CLI).
+    func modelDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> URL {
+        if let override = environment["SKILLMATCH_MODEL_DIR"], !override.isEmpty { return URL(fileURLWithPath: override) }
+        return URL(fileURLWithPath: dataDirectory).appendingPathComponent("models/all-MiniLM-L6-v2")
+    }
     var extensionsFile: URL { URL(fileURLWithPath: configDirectory).appendingPathComponent("taxonomy-extensions.txt") }
 }

@@ -18,6 +18,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         public var ingestLeaseSeconds: Double = 30
         public var publishDelaySeconds: Double = 0.5
         public var loadDemoData: Bool = false
+        public var semanticExtraction: Bool = false
 
         public init() {}
 
@@ -29,6 +30,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             ingestLeaseSeconds = try c.decodeIfPresent(Double.self, forKey: .ingestLeaseSeconds) ?? d.ingestLeaseSeconds
             publishDelaySeconds = try c.decodeIfPresent(Double.self, forKey: .publishDelaySeconds) ?? d.publishDelaySeconds
             loadDemoData = try c.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? d.loadDemoData
+            semanticExtraction = try c.decodeIfPresent(Bool.self, forKey: .semanticExtraction) ?? d.semanticExtraction
         }
     }
 
@@ -45,6 +47,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         ("SKILLMATCH_RATE_LIMIT_BURST", "auth.rateLimit.burst"),
         ("SKILLMATCH_INGEST_WORKERS", "engine.ingestWorkers"),
         ("SKILLMATCH_LOAD_DEMO_DATA", "engine.loadDemoData"),
+        ("SKILLMATCH_SEMANTIC_EXTRACTION", "engine.semanticExtraction"),
     ]
 
     /// Parses a configuration document, applies `environment` and `overrides` (key path → value text,

@@ -66,10 +66,12 @@ struct ServeCommand: Command {
         engineConfiguration.ingestLeaseSeconds = configuration.engine.ingestLeaseSeconds
         engineConfiguration.publishDelaySeconds = configuration.engine.publishDelaySeconds
         engineConfiguration.loadDemoData = configuration.engine.loadDemoData
+        engineConfiguration.semanticExtraction = configuration.engine.semanticExtraction
         try FileManager.default.createDirectory(at: context.dataDirectory, withIntermediateDirectories: true)
         let engine: Engine
         do {
             engine = try Engine(configuration: engineConfiguration)
+            for warning in engine.warnings { context.printError("serve: WARNING \(warning)") }
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }

@@ -23,6 +23,7 @@ enum EngineLoader {
                     configuration.ingestLeaseSeconds = decoded.ingestLeaseSeconds
                     configuration.publishDelaySeconds = decoded.publishDelaySeconds
                     configuration.loadDemoData = decoded.loadDemoData
+                    configuration.semanticExtraction = decoded.semanticExtraction
                 } catch {
                     throw CLIError.config("\(file.path): engine: \(error)")
                 }
@@ -36,7 +37,9 @@ enum EngineLoader {
     static func open(_ context: CommandContext) throws -> Engine {
         let configuration = try configuration(context)
         do {
-            return try Engine(configuration: configuration)
+            let engine = try Engine(configuration: configuration)
+            for warning in engine.warnings { context.printError("skillmatch: warning: \(warning)") }
+            return engine
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }
