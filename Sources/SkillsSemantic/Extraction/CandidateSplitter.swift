@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 /// Cuts a text into ``CandidatePhrase``s: sentences (ended by `. ! ? ; :`, line breaks, bullets),
 /// clauses inside them (cut at commas, brackets, quotes and spaced dashes) and word n-grams inside
-/// clauses whose first and last words are not function words ("solving business problems", not
-/// "problems through").
+/// clauses. No candidate starts or ends with a function word ("solving business problems", not
+/// "problems through"; the clause "with your team" is "team").
 ///
 /// Words are runs of letters, digits, `+` and `#`, joined by `. & ' - / _` between two such
 /// characters (`Node.js`, `CI/CD`, `problem-solving` are one word). Offsets are Unicode scalars.
@@ -46,25 +46,34 @@ public struct CandidateSplitter: Sendable, Hashable {
                 for start in clause.indices where !clause[start].isFunctionWord {
                     for length in ngramWords where start + length <= clause.endIndex {
                         let last = clause[start + length - 1]
-                        if last.isFunctionWord || (length == 1 && last.letters < 2) { continue }
+                        // One-letter words are noise ("C", "R"), symbol names are not ("C++").
+                        if last.isFunctionWord || (length == 1 && last.range.count < 2) { continue }
                         emit(clause[start..<start + length], sentence: s, kind: .ngram)
                     }
                 }
-                if clauses, (2...max(2, maximumClauseWords)).contains(clause.count) {
-                    emit(clause[...], sentence: s, kind: .clause)
+                let trimmed = Self.trimmed(clause[...])
+                if clauses, (2...max(2, maximumClauseWords)).contains(trimmed.count) {
+                    emit(trimmed, sentence: s, kind: .clause)
                 }
             }
-            let words = sentence.flatMap { $0 }
+            let words = Self.trimmed(sentence.flatMap { $0 }[...])
             if sentences, (2...max(2, maximumSentenceWords)).contains(words.count) {
-                emit(words[...], sentence: s, kind: .sentence)
+                emit(words, sentence: s, kind: .sentence)
             }
         }
         return result
     }
 
+    /// Words without leading and trailing function words.
+    static func trimmed(_ words: ArraySlice<Word>) -> ArraySlice<Word> {
+        var words = words
+        while words.first?.isFunctionWord == true { words.removeFirst() }
+        while words.last?.isFunctionWord == true { words.removeLast() }
+        return words
+    }
+
     struct Word {
         var range: Range<Int>
-        var letters: Int
         var isFunctionWord: Bool
     }
 
@@ -74,13 +83,11 @@ public struct CandidateSplitter: Sendable, Hashable {
         var clauses: [[Word]] = []
         var words: [Word] = []
         var start = -1
-        var letters = 0
         var lowered = ""
         func endWord(at end: Int) {
             guard start >= 0 else { return }
-            words.append(Word(range: start..<end, letters: letters, isFunctionWord: functionWords.contains(lowered)))
+            words.append(Word(range: start..<end, isFunctionWord: functionWords.contains(lowered)))
             start = -1
-            letters = 0
             lowered = ""
         }
         func endClause() {
@@ -96,7 +103,6 @@ public struct CandidateSplitter: Sendable, Hashable {
             let next = i + 1 < scalars.count ? scalars[i + 1] : " "
             if isWordCharacter(scalar) {
                 if start < 0 { start = i }
-                if scalar.properties.isAlphabetic { letters += 1 }
                 lowered += scalar.properties.lowercaseMapping
                 continue
             }
