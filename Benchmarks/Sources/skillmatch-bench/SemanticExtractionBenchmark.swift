@@ -193,6 +193,10 @@ final class SemanticBench {
         try prepare(sentences.flatMap { s in splitters.flatMap { $0.split(s.text).map(\.text) } })
         var best: (options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?
         var tried = 0
+        let thresholds = (0...20).map { 0.40 + 0.02 * Float($0) }
+        let frontierFloors = [0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70]
+        var frontier: [(options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?] =
+            Array(repeating: nil, count: frontierFloors.count)
         for splitter in splitters {
             for alternatives in [true, false] {
                 for rule in SemanticExtractionOptions.LexicalSpanRule.allCases {
@@ -208,19 +212,31 @@ final class SemanticBench {
                     for perCandidate in [1, 2] {
                         for perSentence in [1, 2, 3, 4] {
                             for margin: Float in [0.03, 0.06, 0.1, 2] {
-                                for step in 0...16 {
-                                    o.maximumPerCandidate = perCandidate
-                                    o.maximumPerSentence = perSentence
-                                    o.margin = margin
-                                    o.minimumSimilarity = 0.46 + 0.02 * Float(step)
+                                o.maximumPerCandidate = perCandidate
+                                o.maximumPerSentence = perSentence
+                                o.margin = margin
+                                o.minimumSimilarity = thresholds[0]
+                                // Why select once: the hits at threshold t are exactly the hits at the
+                                // lowest threshold whose score reaches t (the per-sentence best and
+                                // top-k order do not depend on t), so each t only filters.
+                                let lowest = prepared.map { semantic.select($0.0, scores: $0.1, options: o) }
+                                for t in thresholds {
                                     tried += 1
                                     var merged: [String: [String]] = [:]
-                                    for (s, (c, sc)) in zip(sentences, prepared) {
-                                        merged[s.text] = esco(table[s.text]!.merged(withSemantic: semantic.select(c, scores: sc, options: o)))
+                                    for (s, hits) in zip(sentences, lowest) {
+                                        let kept = hits.filter { $0.confidence >= Double(t) * o.confidenceScale - 1e-9 }
+                                        merged[s.text] = esco(table[s.text]!.merged(withSemantic: kept))
                                     }
                                     let q = QualityCounts(gold: sentences) { merged[$0]! }
+                                    for (i, floor) in frontierFloors.enumerated() where q.precision >= floor {
+                                        if frontier[i] == nil || q.recall > frontier[i]!.recall {
+                                            o.minimumSimilarity = t
+                                            frontier[i] = (o, q.recall, q.rPrecision, q.precision)
+                                        }
+                                    }
                                     guard q.precision >= targetPrecision else { continue }
                                     if best == nil || (q.recall, q.rPrecision) > (best!.recall, best!.rp) {
+                                        o.minimumSimilarity = t
                                         best = (o, q.recall, q.rPrecision, q.precision)
                                     }
                                 }
@@ -229,6 +245,12 @@ final class SemanticBench {
                     }
                 }
             }
+        }
+        print("validation trade-off (pooled, merged): best recall at each precision floor")
+        for (floor, point) in zip(frontierFloors, frontier) {
+            guard let point else { continue }
+            print(String(format: "  precision >= %.2f: precision %.3f recall %.3f RP@5 %.3f  (%@)", floor, point.precision, point.recall,
+                         point.rp, describe(point.options)))
         }
         guard let best else { throw BenchmarkError("no configuration reaches merged precision \(targetPrecision) on validation") }
         print(String(format: "calibration: %d configurations on %d validation sentences; best merged precision %.3f recall %.3f RP@5 %.3f",
