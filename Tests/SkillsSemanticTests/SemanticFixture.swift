@@ -38,14 +38,3 @@ struct SemanticFixture {
     /// Words the tiny vocabulary knows whole, for random texts.
     static let words = ["the", "hvac", "system", "keep", "nurse", "care", "patient", "data", "python", "java", "a", "b", "c"]
 }
-
-/// Cosine of two vectors in Double (the reference side of the tests).
-func cosine(_ a: [Float], _ b: [Float]) -> Double {
-    var dot = 0.0, na = 0.0, nb = 0.0
-    for (x, y) in zip(a, b) {
-        dot += Double(x) * Double(y)
-        na += Double(x) * Double(x)
-        nb += Double(y) * Double(y)
-    }
-    return dot / max((na * nb).squareRoot(), 1e-12)
-}

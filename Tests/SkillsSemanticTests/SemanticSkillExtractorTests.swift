@@ -10,6 +10,7 @@
 import Foundation
 import SkillsCore
 import SkillsTaxonomy
+import SkillsTestSupport
 import Testing
 
 @testable import SkillsSemantic
@@ -23,11 +24,17 @@ struct SemanticSkillExtractorTests {
             labelVectors.append(try f.encoder.encode(o.alternativeLabels ? [skill.label] + skill.altLabels : [skill.label]))
         }
         let allowed = f.skills.filter { o.types.contains($0.type) }
+        let contexts = try o.splitter.sentenceContexts(text).map { try f.encoder.encode([$0.text])[0] }
         var bySentence: [Int: [String: Double]] = [:]
         for c in candidates {
             let v = try f.encoder.encode([c.text])[0]
-            let scores = zip(allowed, labelVectors).map { (skill, labels) in (skill.id, labels.map { cosine(v, $0) }.max()!) }
-                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }
+            let w = Double(o.contextWeight)
+            // The context only re-weighs the phrase's best keptPerCandidate skills.
+            let raw = zip(allowed, labelVectors).map { (skill, labels) in (skill.id, labels.map { cosine(v, $0) }.max()!, labels) }
+                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(SemanticSkillExtractor.keptPerCandidate)
+            let scores = raw.map { (id, score, labels) in
+                (id, (1 - w) * score + w * labels.map { cosine(contexts[c.sentence], $0) }.max()!)
+            }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             for (id, score) in scores.prefix(o.maximumPerCandidate) where score >= Double(o.minimumSimilarity) - 1e-6 {
                 bySentence[c.sentence, default: [:]][id] = max(bySentence[c.sentence]?[id] ?? -2, score)
             }
@@ -55,6 +62,7 @@ struct SemanticSkillExtractorTests {
             o.maximumPerCandidate = 1 + trial % 2
             o.alternativeLabels = trial % 4 != 0
             o.splitter = CandidateSplitter(ngramWords: 1...(2 + trial % 3), clauses: trial % 2 == 0, sentences: trial % 3 == 0)
+            o.contextWeight = [0, 0.3, 0.7][trial % 3 == 1 ? 1 : trial % 5 == 2 ? 2 : 0]
             let text = (0..<Int.random(in: 3...14, using: &rng)).map { _ in
                 SemanticFixture.words.randomElement(using: &rng)! + [" ", " ", ", ", ". "].randomElement(using: &rng)!
             }.joined()
@@ -139,6 +147,7 @@ struct SemanticSkillExtractorTests {
             (SemanticExtractionOptions(maximumPerCandidate: 9), "maximumPerCandidate"),
             (SemanticExtractionOptions(types: []), "types"),
             (SemanticExtractionOptions(confidenceScale: 2), "confidenceScale"),
+            (SemanticExtractionOptions(contextWeight: -1), "contextWeight"),
             (SemanticExtractionOptions(splitter: CandidateSplitter(ngramWords: 1...20)), "ngramWords"),
         ]
         for (options, name) in cases {

@@ -25,12 +25,8 @@ func runOccupationBenchmark(_ arguments: [String]) throws {
     while let flag = rest.popFirst() {
         switch flag {
         case "--alternate-titles": alternates = true
-        case "--limit":
-            guard let v = rest.popFirst().flatMap(Int.init), v > 0 else { throw BenchmarkError("--limit needs a positive integer") }
-            limit = v
-        case "--threads":
-            guard let v = rest.popFirst().flatMap(Int.init), v > 0 else { throw BenchmarkError("--threads needs a positive integer") }
-            threads = v
+        case "--limit": limit = try positiveInt(after: flag, in: &rest)
+        case "--threads": threads = try positiveInt(after: flag, in: &rest)
         default: throw BenchmarkError("unknown option \(flag)")
         }
     }

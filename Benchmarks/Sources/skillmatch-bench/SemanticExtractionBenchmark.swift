@@ -34,9 +34,7 @@ func runSemanticExtractionBenchmark(_ arguments: [String]) throws {
         case "--target-precision":
             guard let v = rest.popFirst().flatMap(Double.init) else { throw BenchmarkError("--target-precision needs a number") }
             targetPrecision = v
-        case "--threads":
-            guard let v = rest.popFirst().flatMap(Int.init), v > 0 else { throw BenchmarkError("--threads needs a positive integer") }
-            threads = v
+        case "--threads": threads = try positiveInt(after: flag, in: &rest)
         default: throw BenchmarkError("unknown option \(flag)")
         }
     }
@@ -87,10 +85,10 @@ func runSemanticExtractionBenchmark(_ arguments: [String]) throws {
 
 func describe(_ o: SemanticExtractionOptions) -> String {
     let s = o.splitter
-    return String(format: "ngrams %d-%d clauses %@ sentences %@ minSim %.3f margin %.2f perSentence %d perCandidate %d alternatives %@ lexicalSpans %@",
+    return String(format: "ngrams %d-%d clauses %@ sentences %@ minSim %.3f margin %.2f perSentence %d perCandidate %d alternatives %@ lexicalSpans %@ context %.1f",
                   s.ngramWords.lowerBound, s.ngramWords.upperBound, s.clauses ? "on" : "off", s.sentences ? "on" : "off",
                   o.minimumSimilarity, o.margin, o.maximumPerSentence, o.maximumPerCandidate, o.alternativeLabels ? "on" : "off",
-                  o.lexicalSpans.rawValue)
+                  o.lexicalSpans.rawValue, o.contextWeight)
 }
 
 /// `/proc/loadavg`'s first three figures.
@@ -105,6 +103,7 @@ final class SemanticBench {
     let lexical: SkillExtractor
     let semantic: SemanticSkillExtractor
     private var scores: [Bool: [String: [ScoredID]]] = [true: [:], false: [:]]
+    private var contextVectors: [String: [Float]] = [:]
 
     init(lexical: SkillExtractor, semantic: SemanticSkillExtractor) {
         self.lexical = lexical
@@ -125,13 +124,31 @@ final class SemanticBench {
         }
     }
 
+    /// Vectors of the sentence contexts of every text not yet encoded.
+    func prepareContexts(_ texts: [String], splitter: CandidateSplitter) throws {
+        let missing = Array(Set(texts.flatMap { splitter.sentenceContexts($0).map(\.text) }.filter { contextVectors[$0] == nil })).sorted()
+        guard !missing.isEmpty else { return }
+        let d = semantic.encoder.dimension
+        let flat = try semantic.encoder.encodeFlat(missing)
+        for (i, text) in missing.enumerated() { contextVectors[text] = Array(flat[i * d..<(i + 1) * d]) }
+    }
+
+    /// The prepared scores of `candidates` of `text`, with its sentence context blended in when
+    /// `options.contextWeight` > 0 (contexts must be prepared).
+    func scored(_ candidates: [CandidatePhrase], of text: String, options: SemanticExtractionOptions) -> [[ScoredID]] {
+        let table = scores[options.alternativeLabels]!
+        let raw = candidates.map { table[$0.text]! }
+        guard options.contextWeight > 0 else { return raw }
+        let contexts = options.splitter.sentenceContexts(text).map { contextVectors[$0.text]! }
+        return semantic.weighed(raw, of: candidates, contexts: contexts, options: options)
+    }
+
     /// Semantic and merged hits of one sentence under `options` (candidates must be prepared).
     func run(_ text: String, lexicalHits: [ExtractedSkill], options: SemanticExtractionOptions) -> (semantic: [ExtractedSkill], merged: [ExtractedSkill]) {
-        let table = scores[options.alternativeLabels]!
         let alone = semantic.candidates(of: text, options: options)
         let shadowed = semantic.candidates(of: text, lexical: lexicalHits, options: options)
-        let semanticHits = semantic.select(alone, scores: alone.map { table[$0.text]! }, options: options)
-        let forMerge = semantic.select(shadowed, scores: shadowed.map { table[$0.text]! }, options: options)
+        let semanticHits = semantic.select(alone, scores: scored(alone, of: text, options: options), options: options)
+        let forMerge = semantic.select(shadowed, scores: scored(shadowed, of: text, options: options), options: options)
         return (semanticHits, lexicalHits.merged(withSemantic: forMerge))
     }
 
@@ -165,7 +182,10 @@ final class SemanticBench {
         print("set                 method     sentences  gold  predicted  precision  recall  RP@5")
         for (name, sentences) in sets {
             let table = lexicalTable(sentences)
-            do { try prepare(sentences.flatMap { s in semantic.candidates(of: s.text, options: options).map(\.text) }) } catch {
+            do {
+                try prepare(sentences.flatMap { s in semantic.candidates(of: s.text, options: options).map(\.text) })
+                if options.contextWeight > 0 { try prepareContexts(sentences.map(\.text), splitter: options.splitter) }
+            } catch {
                 print("  \(name): encoding failed: \(error)")
                 continue
             }
@@ -185,33 +205,31 @@ final class SemanticBench {
         let sentences = validation.flatMap { $0 }
         let table = lexicalTable(sentences)
         var splitters: [CandidateSplitter] = []
-        for words in [1...3, 1...4, 1...6] {
-            for (clauses, whole) in [(false, false), (true, false), (true, true)] {
-                splitters.append(CandidateSplitter(ngramWords: words, clauses: clauses, sentences: whole))
-            }
-        }
+        for words in [1...4, 1...6, 1...8] { splitters.append(CandidateSplitter(ngramWords: words, clauses: false)) }
+        splitters.append(CandidateSplitter(ngramWords: 1...6, clauses: true))
         try prepare(sentences.flatMap { s in splitters.flatMap { $0.split(s.text).map(\.text) } })
+        try prepareContexts(sentences.map(\.text), splitter: splitters[0])
         var best: (options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?
         var tried = 0
-        let thresholds = (0...20).map { 0.40 + 0.02 * Float($0) }
+        let thresholds = (0...23).map { 0.50 + 0.02 * Float($0) }
         let frontierFloors = [0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70]
         var frontier: [(options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?] =
             Array(repeating: nil, count: frontierFloors.count)
         for splitter in splitters {
             for alternatives in [true, false] {
-                for rule in SemanticExtractionOptions.LexicalSpanRule.allCases {
+                for (rule, contextWeight) in SemanticExtractionOptions.LexicalSpanRule.allCases.flatMap({ r in [Float(0), 0.2, 0.4].map { (r, $0) } }) {
                     var o = semantic.options
                     o.splitter = splitter
                     o.alternativeLabels = alternatives
                     o.lexicalSpans = rule
-                    let scoreTable = scores[alternatives]!
+                    o.contextWeight = contextWeight
                     let prepared = sentences.map { s -> ([CandidatePhrase], [[ScoredID]]) in
                         let c = semantic.candidates(of: s.text, lexical: table[s.text]!, options: o)
-                        return (c, c.map { scoreTable[$0.text]! })
+                        return (c, scored(c, of: s.text, options: o))
                     }
                     for perCandidate in [1, 2] {
-                        for perSentence in [1, 2, 3, 4] {
-                            for margin: Float in [0.03, 0.06, 0.1, 2] {
+                        for perSentence in [1, 2, 3] {
+                            for margin: Float in [0.03, 0.1, 2] {
                                 o.maximumPerCandidate = perCandidate
                                 o.maximumPerSentence = perSentence
                                 o.margin = margin

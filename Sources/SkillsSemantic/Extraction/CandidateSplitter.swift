@@ -64,6 +64,19 @@ public struct CandidateSplitter: Sendable, Hashable {
         return result
     }
 
+    /// The sentences of `text` (every one, whatever its length), `sentence` numbered as in ``split(_:)``:
+    /// the context a candidate's hits are weighed against.
+    public func sentenceContexts(_ text: String) -> [CandidatePhrase] {
+        let scalars = Array(text.unicodeScalars)
+        return Self.sentences(scalars).enumerated().map { (s, clauses) in
+            let words = clauses.flatMap { $0 }
+            let span = words[0].range.lowerBound..<words[words.count - 1].range.upperBound
+            var piece = String.UnicodeScalarView()
+            piece.append(contentsOf: scalars[span])
+            return CandidatePhrase(text: String(piece), span: span, sentence: s, kind: .sentence, words: words.count)
+        }
+    }
+
     /// Words without leading and trailing function words.
     static func trimmed(_ words: ArraySlice<Word>) -> ArraySlice<Word> {
         var words = words

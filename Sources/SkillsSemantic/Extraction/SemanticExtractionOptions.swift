@@ -25,6 +25,10 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
     public var confidenceScale: Double
     /// What to do with candidate phrases that lexical hits already explain (merged extraction).
     public var lexicalSpans: LexicalSpanRule
+    /// Weight of the sentence in a hit's score (0…1): score = (1 − w) · cosine(phrase, label) +
+    /// w · cosine(sentence, label), so a phrase's reading that fits its sentence wins. 0 = phrase only
+    /// (no sentence is encoded).
+    public var contextWeight: Float
 
     /// How lexical mentions shadow candidate phrases in merged extraction.
     public enum LexicalSpanRule: String, Sendable, Hashable, CaseIterable {
@@ -37,10 +41,10 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
     }
 
     public init(
-        splitter: CandidateSplitter = CandidateSplitter(ngramWords: 1...4, clauses: true, sentences: false),
-        minimumSimilarity: Float = 0.62, margin: Float = 0.08, maximumPerSentence: Int = 2, maximumPerCandidate: Int = 1,
-        alternativeLabels: Bool = true, types: Set<SkillType> = [.skill, .knowledge], confidenceScale: Double = 0.66,
-        lexicalSpans: LexicalSpanRule = .skipContained
+        splitter: CandidateSplitter = CandidateSplitter(ngramWords: 1...6, clauses: false, sentences: false),
+        minimumSimilarity: Float = 0.80, margin: Float = 0.03, maximumPerSentence: Int = 1, maximumPerCandidate: Int = 1,
+        alternativeLabels: Bool = false, types: Set<SkillType> = [.skill, .knowledge], confidenceScale: Double = 0.66,
+        lexicalSpans: LexicalSpanRule = .ignore, contextWeight: Float = 0
     ) {
         self.splitter = splitter
         self.minimumSimilarity = minimumSimilarity
@@ -51,6 +55,7 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
         self.types = types
         self.confidenceScale = confidenceScale
         self.lexicalSpans = lexicalSpans
+        self.contextWeight = contextWeight
     }
 
     /// Throws ``SemanticError`` naming the first invalid option.
@@ -68,6 +73,9 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
         }
         guard confidenceScale.isFinite, (0...1).contains(confidenceScale) else {
             throw bad("confidenceScale must be within 0...1, got \(confidenceScale)")
+        }
+        guard contextWeight.isFinite, (0...1).contains(contextWeight) else {
+            throw bad("contextWeight must be within 0...1, got \(contextWeight)")
         }
         guard !types.isEmpty else { throw bad("types must name at least one skill type") }
         let words = splitter.ngramWords

@@ -69,7 +69,40 @@ public struct SemanticSkillExtractor: Sendable {
     private func extract(_ text: String, lexical: [ExtractedSkill]) throws -> [ExtractedSkill] {
         let candidates = candidates(of: text, lexical: lexical)
         guard !candidates.isEmpty else { return [] }
-        return select(candidates, scores: score(try encoder.encodeFlat(candidates.map(\.text)), count: candidates.count))
+        var scores = score(try encoder.encodeFlat(candidates.map(\.text)), count: candidates.count)
+        if options.contextWeight > 0 {
+            let sentences = options.splitter.sentenceContexts(text)
+            let vectors = try encoder.encodeFlat(sentences.map(\.text))
+            let d = vectors.count / max(1, sentences.count)
+            scores = weighed(scores, of: candidates, contexts: sentences.indices.map { Array(vectors[$0 * d..<($0 + 1) * d]) })
+        }
+        return select(candidates, scores: scores)
+    }
+
+    /// Scores with the sentence context blended in: (1 − w) · phrase cosine + w · best cosine of the
+    /// candidate's sentence (`contexts[candidate.sentence]`) against the same skill's labels, each
+    /// candidate's hits re-sorted.
+    public func weighed(
+        _ scores: [[ScoredID]], of candidates: [CandidatePhrase], contexts: [[Float]], options: SemanticExtractionOptions? = nil
+    ) -> [[ScoredID]] {
+        let options = options ?? self.options
+        let w = options.contextWeight
+        guard w > 0 else { return scores }
+        let d = vectors.dimension
+        return zip(candidates, scores).map { candidate, hits in
+            let context = contexts[candidate.sentence]
+            return hits.map { hit in
+                let lo = vectors.rowStart[Int(hit.id)]
+                let hi = options.alternativeLabels ? vectors.rowStart[Int(hit.id) + 1] : lo + 1
+                var best: Float = -1
+                vectors.embeddings.vectors.withUnsafeBufferPointer { labels in
+                    context.withUnsafeBufferPointer { x in
+                        for row in lo..<hi { best = max(best, BLAS.sdot(d, labels.baseAddress! + row * d, x.baseAddress!)) }
+                    }
+                }
+                return ScoredID(id: hit.id, score: (1 - w) * hit.score + w * best)
+            }.sorted(by: ScoredID.ranksBefore)
+        }
     }
 
     /// The candidate phrases of `text` that are scored: the splitter's, minus those the lexical

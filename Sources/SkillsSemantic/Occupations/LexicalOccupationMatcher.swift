@@ -16,7 +16,7 @@ public struct LexicalOccupationMatcher: Sendable {
     private let descriptions: Field
 
     /// - Complexity: O(total words of titles and descriptions).
-    public init(occupations: [Occupation], descriptionWeight: Double = 0.3) {
+    public init(occupations: [Occupation], descriptionWeight: Double = 0.4) {
         self.occupations = occupations
         self.descriptionWeight = descriptionWeight
         titles = Field(occupations.map { ([$0.title] + $0.alternateTitles).joined(separator: " ") })

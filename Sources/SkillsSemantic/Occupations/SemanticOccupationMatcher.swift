@@ -32,7 +32,7 @@ public struct SemanticOccupationMatcher: Sendable {
 
     /// Encodes (or reads from `cacheDirectory`) the occupations' titles and descriptions.
     /// - Throws: ``SemanticError`` for a weight outside 0…1, `EncoderError` from the encoder or cache.
-    public init(occupations: [Occupation], encoder: SentenceEncoder, cacheDirectory: URL, descriptionWeight: Double = 0.3) throws {
+    public init(occupations: [Occupation], encoder: SentenceEncoder, cacheDirectory: URL, descriptionWeight: Double = 0.2) throws {
         guard descriptionWeight.isFinite, (0...1).contains(descriptionWeight) else {
             throw SemanticError.invalidOption("descriptionWeight must be within 0...1, got \(descriptionWeight)")
         }
