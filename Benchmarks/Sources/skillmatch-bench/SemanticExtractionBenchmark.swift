@@ -59,8 +59,16 @@ func runSemanticExtractionBenchmark(_ arguments: [String]) throws {
     }
     let bench = SemanticBench(lexical: lexical, semantic: semantic)
     if calibrate {
-        let chosen = try bench.calibrate(
+        let (chosen, frontier) = try bench.calibrate(
             validation: sets.filter { $0.name.hasSuffix("validation") }.map(\.sentences), targetPrecision: targetPrecision)
+        print("trade-off points on every set (merged precision / recall):")
+        for options in frontier {
+            let rows = try sets.map { set -> String in
+                let row = try bench.merged(set.sentences, options: options)
+                return String(format: "%@ %.3f/%.3f", set.name, row.precision, row.recall)
+            }
+            print(String(format: "  minSim %.2f context %.1f: ", options.minimumSimilarity, options.contextWeight) + rows.joined(separator: "  "))
+        }
         print("calibrated: \(describe(chosen))")
         bench.report(sets, options: chosen, title: "calibrated options")
     }
@@ -177,6 +185,13 @@ final class SemanticBench {
         return table
     }
 
+    /// Merged quality of one set under `options` (encodes what is missing).
+    func merged(_ sentences: [GoldSentence], options: SemanticExtractionOptions) throws -> QualityCounts {
+        try prepare(sentences.flatMap { s in semantic.candidates(of: s.text, options: options).map(\.text) })
+        if options.contextWeight > 0 { try prepareContexts(sentences.map(\.text), splitter: options.splitter) }
+        return evaluate(sentences, options: options, lexicalHits: lexicalTable(sentences)).merged
+    }
+
     func report(_ sets: [(name: String, sentences: [GoldSentence])], options: SemanticExtractionOptions, title: String) {
         print("\(title):")
         print("set                 method     sentences  gold  predicted  precision  recall  RP@5")
@@ -201,12 +216,11 @@ final class SemanticBench {
     /// Grid search on the validation sets (pooled counts): highest merged recall with merged
     /// precision at or above `targetPrecision`; ties go to higher RP@5. Candidates and their scores
     /// are computed once per splitter and lexical-span rule; the inner loops only re-select.
-    func calibrate(validation: [[GoldSentence]], targetPrecision: Double) throws -> SemanticExtractionOptions {
+    func calibrate(validation: [[GoldSentence]], targetPrecision: Double) throws -> (chosen: SemanticExtractionOptions, frontier: [SemanticExtractionOptions]) {
         let sentences = validation.flatMap { $0 }
         let table = lexicalTable(sentences)
         var splitters: [CandidateSplitter] = []
         for words in [1...4, 1...6, 1...8] { splitters.append(CandidateSplitter(ngramWords: words, clauses: false)) }
-        splitters.append(CandidateSplitter(ngramWords: 1...6, clauses: true))
         try prepare(sentences.flatMap { s in splitters.flatMap { $0.split(s.text).map(\.text) } })
         try prepareContexts(sentences.map(\.text), splitter: splitters[0])
         var best: (options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?
@@ -217,7 +231,7 @@ final class SemanticBench {
             Array(repeating: nil, count: frontierFloors.count)
         for splitter in splitters {
             for alternatives in [true, false] {
-                for (rule, contextWeight) in SemanticExtractionOptions.LexicalSpanRule.allCases.flatMap({ r in [Float(0), 0.2, 0.4].map { (r, $0) } }) {
+                for (rule, contextWeight) in SemanticExtractionOptions.LexicalSpanRule.allCases.flatMap({ r in [Float(0), 0.3, 0.4, 0.5, 0.6, 0.8].map { (r, $0) } }) {
                     var o = semantic.options
                     o.splitter = splitter
                     o.alternativeLabels = alternatives
@@ -273,7 +287,7 @@ final class SemanticBench {
         guard let best else { throw BenchmarkError("no configuration reaches merged precision \(targetPrecision) on validation") }
         print(String(format: "calibration: %d configurations on %d validation sentences; best merged precision %.3f recall %.3f RP@5 %.3f",
                      tried, sentences.count, best.precision, best.recall, best.rp))
-        return best.options
+        return (best.options, frontier.compactMap { $0?.options })
     }
 
     func printErrors(_ sentences: [GoldSentence], options: SemanticExtractionOptions) {

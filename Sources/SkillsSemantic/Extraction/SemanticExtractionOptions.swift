@@ -41,10 +41,10 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
     }
 
     public init(
-        splitter: CandidateSplitter = CandidateSplitter(ngramWords: 1...6, clauses: false, sentences: false),
-        minimumSimilarity: Float = 0.80, margin: Float = 0.03, maximumPerSentence: Int = 1, maximumPerCandidate: Int = 1,
+        splitter: CandidateSplitter = CandidateSplitter(ngramWords: 1...8, clauses: false, sentences: false),
+        minimumSimilarity: Float = 0.64, margin: Float = 0.03, maximumPerSentence: Int = 2, maximumPerCandidate: Int = 1,
         alternativeLabels: Bool = false, types: Set<SkillType> = [.skill, .knowledge], confidenceScale: Double = 0.66,
-        lexicalSpans: LexicalSpanRule = .ignore, contextWeight: Float = 0
+        lexicalSpans: LexicalSpanRule = .ignore, contextWeight: Float = 0.4
     ) {
         self.splitter = splitter
         self.minimumSimilarity = minimumSimilarity
