@@ -17,7 +17,7 @@ public struct CandidateSplitter: Sendable, Hashable {
     public var maximumSentenceWords: Int
 
     public init(
-        ngramWords: ClosedRange<Int> = 1...4, clauses: Bool = true, sentences: Bool = false,
+        ngramWords: ClosedRange<Int> = 1...8, clauses: Bool = false, sentences: Bool = false,
         maximumClauseWords: Int = 16, maximumSentenceWords: Int = 40
     ) {
         self.ngramWords = ngramWords

@@ -7,7 +7,8 @@ import SkillsTaxonomy
 public struct SemanticExtractionOptions: Sendable, Hashable {
     /// Which candidate phrases a text is cut into.
     public var splitter: CandidateSplitter
-    /// Cosine a phrase must reach against one of a skill's labels (−1…1).
+    /// Score a phrase must reach for a skill (−1…1): its best label cosine, blended with the
+    /// sentence by ``contextWeight``.
     public var minimumSimilarity: Float
     /// A hit is kept only within this cosine distance of the best hit of its sentence (0…2; 2 = off).
     public var margin: Float
@@ -41,7 +42,7 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
     }
 
     public init(
-        splitter: CandidateSplitter = CandidateSplitter(ngramWords: 1...8, clauses: false, sentences: false),
+        splitter: CandidateSplitter = CandidateSplitter(),
         minimumSimilarity: Float = 0.64, margin: Float = 0.03, maximumPerSentence: Int = 2, maximumPerCandidate: Int = 1,
         alternativeLabels: Bool = false, types: Set<SkillType> = [.skill, .knowledge], confidenceScale: Double = 0.66,
         lexicalSpans: LexicalSpanRule = .ignore, contextWeight: Float = 0.4

@@ -14,14 +14,17 @@ import SkillsVectors
 /// let skills = try semantic.extract(text, mergingWith: lexical.extract(text))   // lexical hits keep priority
 /// ```
 ///
-/// Per sentence: every candidate gets its best skills (cosine, maximum over a skill's labels); a
-/// skill's score in the sentence is its best candidate's; hits below ``SemanticExtractionOptions/minimumSimilarity``
-/// or further than ``SemanticExtractionOptions/margin`` below the sentence's best are dropped and
-/// the best ``SemanticExtractionOptions/maximumPerSentence`` stay. A skill found in several sentences keeps
-/// its best score and all its spans. Results have `method == .semantic`.
+/// Per sentence: every candidate gets its best skills (cosine, maximum over a skill's labels),
+/// blended with the sentence's cosine to the same labels by ``SemanticExtractionOptions/contextWeight``;
+/// a skill's score in the sentence is its best candidate's; hits below
+/// ``SemanticExtractionOptions/minimumSimilarity`` or further than ``SemanticExtractionOptions/margin``
+/// below the sentence's best are dropped and the best ``SemanticExtractionOptions/maximumPerSentence``
+/// stay. A skill found in several sentences keeps its best score and all its spans. Results have
+/// `method == .semantic` and confidence = score × ``SemanticExtractionOptions/confidenceScale``.
 ///
-/// Encoding dominates the cost (one forward pass per distinct candidate, about 60 per 20-word
-/// sentence); the label comparison is one `sgemm` per 32 candidates over all label rows.
+/// Encoding dominates the cost (one forward pass per distinct candidate — about 80 for a 20-word
+/// sentence with the default 1–8-word n-grams — and one per sentence); the label comparison is one
+/// `sgemm` per 32 candidates over all label rows.
 public struct SemanticSkillExtractor: Sendable {
     /// How many skills are kept per candidate phrase before selection.
     public static let keptPerCandidate = 8
