@@ -3,17 +3,19 @@
 
 Verifies the same files as `skillmatch-bench credentials` the same way: an OB 3.0
 eddsa-rdfc-2022 credential (JSON-LD -> URDNA2015 over local contexts, SHA-256, Ed25519) and an
-RS256 VC-JWT (base64url, JSON, claims, RSA PKCS#1 v1.5). Prints one JSON line with verifications/s
-(median of rounds). Contexts come from pyld's frozen bundle plus ../shared/data/credentials/contexts;
+RS256 VC-JWT (base64url, JSON, header checks, RSA PKCS#1 v1.5, key binding, claims, dates). Prints one
+JSON line with verifications per wall second and per CPU second of the thread (medians of rounds;
+process start and context loading happen before the timed loops). Contexts come from pyld's frozen bundle plus ../shared/data/credentials/contexts;
 nothing is fetched. Run through credentials_peer.sh, which prepares the venv.
 """
-import argparse, base64, hashlib, json, pathlib, statistics, sys, time
+import argparse, base64, datetime, hashlib, json, pathlib, statistics, sys, time
 
 from pyld import jsonld
 from pyld.documentloader.frozen import BUNDLED_CONTEXTS
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
 from cryptography.hazmat.primitives.asymmetric import rsa, padding
 from cryptography.hazmat.primitives import hashes
+from cryptography.exceptions import InvalidSignature
 
 B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
 
@@ -61,30 +63,80 @@ def verify_rdfc(text, loader):
     Ed25519PublicKey.from_public_bytes(key).verify(signature, data)  # raises on failure
     return True
 
-def verify_jwt(token):
-    h, p, s = token.split(".")
-    header, payload = json.loads(b64url(h)), json.loads(b64url(p))
-    if header.get("alg") != "RS256":
-        raise Exception("unexpected alg")
-    jwk = header["jwk"]
-    n = int.from_bytes(b64url(jwk["n"]), "big"); e = int.from_bytes(b64url(jwk["e"]), "big")
-    key = rsa.RSAPublicNumbers(e, n).public_key()
-    key.verify(b64url(s), (h + "." + p).encode(), padding.PKCS1v15(), hashes.SHA256())
-    vc = payload.get("vc", payload)  # VCDM 1.1 puts the credential in a "vc" claim
-    issuer = vc.get("issuer")
-    issuer = issuer.get("id") if isinstance(issuer, dict) else issuer
-    if payload.get("iss") not in (None, issuer):
-        raise Exception("iss mismatch")
-    return True
+ALLOWED_HEADERS = {"alg", "kid", "jwk", "typ", "cty"}
+
+def parse_date(text):
+    return datetime.datetime.fromisoformat(text).timestamp()  # 3.11+: accepts "Z" and offsets
+
+def make_jwt_verifier(registry):
+    """A VC-JWT verifier doing the same checks as the Swift one: header, key (built once per JWK,
+    as the Swift side caches it), RS256 signature, key binding against the operator's registry,
+    iss/sub/jti/nbf/exp against the credential, and the validity window."""
+    keys = {}
+    def verify_jwt(token):
+        parts = token.split(".")
+        if len(parts) != 3 or not parts[0] or not parts[1]:
+            raise Exception("compact JWS must have 3 non-empty segments")
+        h, p, s = parts
+        header, payload = json.loads(b64url(h)), json.loads(b64url(p))
+        if not isinstance(header, dict) or not isinstance(payload, dict):
+            raise Exception("JWS header and payload must be objects")
+        if header.get("alg") != "RS256":
+            raise Exception("unexpected alg")
+        if not ALLOWED_HEADERS.issuperset(header):
+            raise Exception("unexpected JWS header parameter")
+        if header.get("typ", "JWT") not in ("JWT", "vc+jwt", "vc+ld+json+jwt"):
+            raise Exception("typ is not a JWT")
+        jwk = header["jwk"]
+        if "d" in jwk or jwk.get("kty") != "RSA":
+            raise Exception("not an RSA public JWK")
+        cache_key = (jwk["n"], jwk["e"])
+        key = keys.get(cache_key)
+        if key is None:
+            n = int.from_bytes(b64url(jwk["n"]), "big"); e = int.from_bytes(b64url(jwk["e"]), "big")
+            key = keys[cache_key] = rsa.RSAPublicNumbers(e, n).public_key()
+        key.verify(b64url(s), (h + "." + p).encode(), padding.PKCS1v15(), hashes.SHA256())
+        vc = payload.get("vc", payload)  # VCDM 1.1 puts the credential in a "vc" claim
+        issuer = vc.get("issuer")
+        issuer = issuer.get("id") if isinstance(issuer, dict) else issuer
+        if payload.get("iss") not in (None, issuer):
+            raise Exception("iss mismatch")
+        subject = vc.get("credentialSubject")
+        subject = subject[0] if isinstance(subject, list) else subject
+        if "sub" in payload and payload["sub"] != subject.get("id"):
+            raise Exception("sub mismatch")
+        if "jti" in payload and "id" in vc and payload["jti"] != vc["id"]:
+            raise Exception("jti mismatch")
+        valid_from = vc.get("validFrom", vc.get("issuanceDate"))
+        valid_until = vc.get("validUntil", vc.get("expirationDate"))
+        start = parse_date(valid_from) if valid_from is not None else None
+        end = parse_date(valid_until) if valid_until is not None else None
+        if "nbf" in payload and start is not None and abs(start - payload["nbf"]) >= 1:
+            raise Exception("nbf mismatch")
+        if "exp" in payload and end is not None and abs(end - payload["exp"]) >= 1:
+            raise Exception("exp mismatch")
+        if registry.get(cache_key) != issuer:  # key binding: the registered key of this issuer
+            raise Exception("key not bound to the issuer")
+        now = time.time()
+        if start is not None and start > now:
+            raise Exception("not yet valid")
+        if end is not None and end < now:
+            raise Exception("expired")
+        if "credentialStatus" in vc:
+            raise Exception("status lists are not part of this benchmark")
+        return True
+    return verify_jwt
 
 def rate(fn, seconds, rounds):
-    results = []
+    """Median verifications per wall second and per CPU second of this thread over the rounds."""
+    wall, cpu = [], []
     for _ in range(rounds):
-        count, start = 0, time.perf_counter()
+        count, start, start_cpu = 0, time.perf_counter(), time.thread_time()
         while time.perf_counter() - start < seconds:
             fn(); count += 1
-        results.append(count / (time.perf_counter() - start))
-    return statistics.median(results)
+        wall.append(count / (time.perf_counter() - start))
+        cpu.append(count / (time.thread_time() - start_cpu))
+    return statistics.median(wall), statistics.median(cpu)
 
 def main():
     ap = argparse.ArgumentParser()
@@ -93,15 +145,34 @@ def main():
     ap.add_argument("--shared", required=True)
     ap.add_argument("--seconds", type=float, default=1.0)
     ap.add_argument("--rounds", type=int, default=3)
+    ap.add_argument("--only", choices=["rdfc", "jwt"])
     a = ap.parse_args()
     loader = make_loader(pathlib.Path(a.shared))
     rdfc_text = pathlib.Path(a.rdfc).read_text()
     jwt_text = pathlib.Path(a.jwt).read_text().strip()
+    # The operator's registry binds the CLR's header key to its issuer, as on the Swift side.
+    jwt_header = json.loads(b64url(jwt_text.split(".")[0]))
+    jwt_issuer = json.loads(b64url(jwt_text.split(".")[1]))["iss"]
+    verify_jwt = make_jwt_verifier({(jwt_header["jwk"]["n"], jwt_header["jwk"]["e"]): jwt_issuer})
     verify_rdfc(rdfc_text, loader); verify_jwt(jwt_text)  # correctness first
-    out = {
-        "rdfc_per_s": rate(lambda: verify_rdfc(rdfc_text, loader), a.seconds, a.rounds),
-        "jwt_per_s": rate(lambda: verify_jwt(jwt_text), a.seconds, a.rounds),
-    }
+    if a.only in (None, "jwt"):
+        tampered = jwt_text[:-8] + ("AAAAAAAA" if not jwt_text.endswith("AAAAAAAA") else "BBBBBBBB")
+        try:
+            verify_jwt(tampered); raise SystemExit("tampered JWT verified")
+        except InvalidSignature:
+            pass
+    out = {}
+    if a.only in (None, "rdfc"):
+        out["rdfc_per_s"], out["rdfc_per_cpu_s"] = rate(lambda: verify_rdfc(rdfc_text, loader), a.seconds, a.rounds)
+    if a.only in (None, "jwt"):
+        out["jwt_per_s"], out["jwt_per_cpu_s"] = rate(lambda: verify_jwt(jwt_text), a.seconds, a.rounds)
+        # The signature check alone (the floor of the figure above), as on the Swift side.
+        h, p, s = jwt_text.split(".")
+        jwk = jwt_header["jwk"]
+        key = rsa.RSAPublicNumbers(int.from_bytes(b64url(jwk["e"]), "big"), int.from_bytes(b64url(jwk["n"]), "big")).public_key()
+        message, signature = (h + "." + p).encode(), b64url(s)
+        out["rsa_per_s"], out["rsa_per_cpu_s"] = rate(
+            lambda: key.verify(signature, message, padding.PKCS1v15(), hashes.SHA256()), a.seconds, a.rounds)
     print(json.dumps(out))
 
 if __name__ == "__main__":

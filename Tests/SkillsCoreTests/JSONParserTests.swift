@@ -2,6 +2,8 @@
 // 1. parse(serialize(v)) == v for random seeded documents, and Foundation agrees on the structure.
 // 2. Key order and number lexemes survive a round trip.
 // 3. Invalid UTF-8, bad syntax, duplicate keys, excess depth and size are errors with a position.
+// 4. Long strings (the word-at-a-time scan) parse like short ones, and a quote, backslash, control
+//    character or bad byte at any position is found at that position.
 import Foundation
 import SkillsTestSupport
 import Testing
@@ -114,4 +116,41 @@ func rejectsInvalidUTF8WithItsOffset(bytes: [UInt8], offset: Int) {
     #expect((try? parser.parse("[[[1]]]")) != nil)
     do { _ = try parser.parse("[[[[1]]]]"); Issue.record("depth 4 accepted") } catch { #expect(error.kind == .tooDeep) }
     do { _ = try parser.parse("\"0123456789\""); Issue.record("12 bytes accepted") } catch { #expect(error.kind == .tooLarge) }
+}
+
+@Test func longStringsParseAndFailAtTheRightByte() throws {
+    var rng = SeededGenerator(seed: 6464)
+    let pool: [Character] = ["a", "b", "Z", "0", " ", "-", ".", "\"", "\\", "\n", "é", "😀"]
+    for _ in 0..<300 {
+        // Mostly plain ASCII, the case the fast scan is for, with specials at random places.
+        let text = String((0..<Int.random(in: 0..<70, using: &rng)).map { _ in
+            Int.random(in: 0..<8, using: &rng) == 0 ? pool.randomElement(using: &rng)! : "x"
+        })
+        let value = JSONValue.array([.string(text), .string(text + text)])
+        let parsed = try JSONParser().parse(value.serialized())
+        #expect(parsed == value, "\(text)")
+    }
+    let plain = Array(repeating: UInt8(ascii: "k"), count: 40)
+    for at in 0..<plain.count {
+        for (byte, kind) in [(UInt8(0x01), JSONError.Kind.syntax), (0xFF, .invalidUTF8), (0x80, .invalidUTF8)] {
+            var bytes = plain
+            bytes[at] = byte
+            do {
+                _ = try JSONParser().parse([0x22] + bytes + [0x22])
+                Issue.record("accepted byte \(byte) at \(at)")
+            } catch {
+                #expect(error.kind == kind)
+                #expect(error.offset == at + 1, "byte \(byte) at \(at)")
+            }
+        }
+        var quoted = plain
+        quoted[at] = UInt8(ascii: "\"")
+        let prefix = try JSONParser().parse([0x5B, 0x22] + quoted[..<at] + [0x22, 0x5D])
+        #expect(prefix == .array([.string(String(repeating: "k", count: at))]))
+        var escaped = plain
+        escaped[at] = UInt8(ascii: "\\")
+        escaped.insert(UInt8(ascii: "t"), at: at + 1)
+        let tab = try JSONParser().parse([0x22] + escaped + [0x22])
+        #expect(tab == .string(String(repeating: "k", count: at) + "\t" + String(repeating: "k", count: plain.count - at - 1)))
+    }
 }

@@ -48,6 +48,11 @@ private let explicitVectors: [Expectation] = [
     expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v2/v2Expired.json", .invalid, .dates),
     expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/v1Revoked.json", .invalid, .status),
     expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/v1Expired.json", .invalid, .dates),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v2/v2ExpiredWithValidStatus.json", .invalid, .dates),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v2/v2RevokedAndExpired.json", .invalid, .dates, .status),
+    // Signature unchecked (status v1 context not bundled), but the claimed window is over anyway.
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/v1ExpiredWithValidStatus.json", .invalid, .dates),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/v1RevokedAndExpired.json", .invalid, .dates),
     expect("dcc-verifier-core/test-fixtures/verifiableCredentials/eddsa/v2/safeModeBreaker.json", .invalid, .signature),
     expect("1edtech-validator/ob30/bit-string-list/credential-status-revoked.json", .invalid, .status),
     expect("1edtech-validator/ob30/bit-string-list/credential-status-revoked-blank-nodes.json", .invalid, .status),
@@ -71,6 +76,16 @@ private let explicitVectors: [Expectation] = [
     expect("1edtech-validator/ob30/complete.json", .unverified, .status),
     expect("1edtech-validator/clr20/complex.json", .unverified, .signature),
     expect("dcc-vc-test-fixtures/verifiableCredentials/v2/ed25519/didWeb/badDidWeb.json", .unverified, .signature),
+    // DCC verifier-core fixtures the research notes could not check offline either: the status list
+    // URL is broken on purpose, the did:web documents live on digitalcredentials.github.io (not in
+    // ../shared), and the v1 ones need the data-integrity v2 / status v1 contexts (not bundled).
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/eddsaAndEd25519/v2/v2DoubleSigWithBadStatusUrl.json", .unverified, .status),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v2/didWeb/v2WithBadDidWeb.json", .unverified, .signature),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v2/didWeb/v2didWebWithValidStatus.json", .unverified, .signature),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v2/didWeb/v2didWebMultikeyWithValidStatus.json", .unverified, .signature),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/testVC.json", .unverified, .signature),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/v1OBv3SpecExample.json", .unverified, .signature),
+    expect("dcc-verifier-core/test-fixtures/verifiableCredentials/v1/v1WithValidStatus.json", .unverified, .signature),
     expect("dcc-vc-test-fixtures/verifiableCredentials/v1/dataIntegrityProof/didKey/noRegistry-noStatus-noExpiry.json", .unverified, .signature),
 ]
 

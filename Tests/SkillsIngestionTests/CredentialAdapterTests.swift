@@ -4,8 +4,11 @@
 // 3. The checker's verdict decides provenance: verified → verified with the issuer, unverified or
 //    not verified → credentialBacked, invalid → no skills and no credential.
 // 4. Merging is idempotent and keeps the strongest provenance (compared with a reference merge).
+// 5. A CLR's nested credentials each carry their own verdict, also when one before them could not
+//    be read (pairing by position would hand a later credential its neighbour's verdict).
 import Foundation
 import SkillsCore
+import SkillsCredentials
 import SkillsStorage
 import SkillsTestSupport
 import Testing
@@ -121,4 +124,33 @@ private func candidate(_ text: String, status: CredentialEvidence.Status = .veri
     #expect(try EntityStore(connection).get(kind: "candidate", id: "c-1")?.document == before)
     #expect(try CredentialStore(connection).list(candidateID: "c-1").count == 1)
     #expect(try EntityStore(connection).count(kind: "candidate") == 1)
+}
+
+@Test func nestedCredentialsKeepTheirOwnVerdict() throws {
+    let welding = try JSONParser().parse(badge()).objectValue!
+    var sqlBadge = welding
+    sqlBadge["name"] = .string("SQL badge")
+    sqlBadge["credentialSubject"] = try JSONParser().parse(#"{"id": "did:example:alice", "type": ["AchievementSubject"], "achievement": {"name": "SQL", "alignment": [{"targetName": "SQL"}]}}"#)
+    let sql = sqlBadge
+    let clr: JSONValue = .object(JSONObject([
+        "@context": .array([.string("https://www.w3.org/ns/credentials/v2")]),
+        "type": .array([.string("VerifiableCredential"), .string("ClrCredential")]),
+        "issuer": .object(JSONObject(["id": .string("https://college.example"), "name": .string("County College")])),
+        "credentialSubject": .object(JSONObject([
+            "id": .string("did:example:alice"),
+            "verifiableCredential": .array([.string("not.a.jwt"), .object(welding), .object(sql)]),
+        ])),
+    ]))
+    // As the engine's verifier reports it: the unreadable first one has no claims.
+    let checker: CredentialChecker = { value in
+        CredentialCheck(status: .verified, credential: AchievementCredential(document: value), nested: [
+            CredentialCheck(status: .invalid, credential: nil),
+            CredentialCheck(status: .verified, credential: AchievementCredential(document: .object(welding))),
+            CredentialCheck(status: .invalid, credential: AchievementCredential(document: .object(sql))),
+        ])
+    }
+    let drafts = try CredentialAdapter(format: .clr, check: checker).drafts(from: clr, context: IngestContext(source: "wallet"))
+    let evidence = try #require(drafts.first).credentials
+    #expect(evidence.map(\.name) == ["Welding basics", "SQL"])
+    #expect(evidence.map(\.status) == [.verified, .invalid])
 }

@@ -24,6 +24,13 @@ enum ExtractionFixtures {
         Skill(id: "esco:teams", label: "work in teams", type: .skill),
         Skill(id: "esco:insurance", label: "insurance market", type: .knowledge),
         Skill(id: "esco:resume", label: "résumé writing", type: .skill),
+        Skill(id: "esco:weld", label: "operate welding equipment", altLabels: ["weld", "welding"], type: .skill),
+        Skill(id: "esco:join", label: "join metals", altLabels: ["welding", "soldering"], type: .skill),
+        Skill(id: "esco:arc", label: "apply arc welding techniques", type: .skill),
+        Skill(id: "esco:mig", label: "perform metal inert gas welding", type: .skill),
+        Skill(id: "esco:flux", label: "apply flux", type: .skill),
+        Skill(id: "esco:cpr", label: "resuscitation", altLabels: ["CPR", "life support"], type: .skill),
+        Skill(id: "esco:mechanics", label: "mechanics", type: .knowledge),
         Skill(id: "onet-tech:python", label: "Python", type: .technology),
         Skill(id: "onet-tech:docker", label: "Docker", type: .technology),
     ]

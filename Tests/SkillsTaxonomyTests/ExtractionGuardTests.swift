@@ -38,6 +38,13 @@ import Testing
         #expect(sw?.spans.count == 1)  // the mention under "Benefits" does not count
     }
 
+    @Test func aWeakCueDoesNotMakeATitleBoilerplate() {
+        // "medical" and "health" are weak cues: a programme title or heading with one is content.
+        #expect(extractor.ids("Medical Software Development").contains("esco:sw"))
+        #expect(extractor.ids("Health informatics\nsoftware development in Python").contains("esco:sw"))
+        #expect(!extractor.ids("Benefits\nsoftware development budget").contains("esco:sw"))
+    }
+
     @Test func blockedPhrasesHideNestedPhrases() throws {
         let blocking = try ExtractionFixtures.extractor(ExtractionOptions(blockedPhrases: ["python course"]))
         #expect(!blocking.ids("A Python course is offered").contains("esco:python"))

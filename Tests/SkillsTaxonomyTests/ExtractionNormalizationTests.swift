@@ -68,6 +68,46 @@ import Testing
         #expect(String(String.UnicodeScalarView(scalars[resume.spans[0]])) == "résumé writing")
     }
 
+    @Test func aMentionSpelledAsAnyOfTheSkillsLabelsIsNoOtherInflection() throws {
+        // "weld" and "welding" both label esco:weld (they meet in one stemmed phrase); esco:join's
+        // "welding" shares no word with "join metals" and gives way to the label that does.
+        let found = extractor.extract("Students learn welding.")
+        #expect(found.map(\.id) == ["esco:weld"])
+        let welded = try #require(ExtractionFixtures.extractor(ExtractionOptions(minimumConfidence: 0.3))
+            .extract("Students welded.").first { $0.id == "esco:weld" })
+        #expect(welded.confidence < (found.first?.confidence ?? 0))  // "welded" is another inflection
+    }
+
+    @Test func lightVerbLabelsAreNamedByTheirObject() {
+        // "perform metal inert gas welding" → "metal inert gas welding"; "apply arc welding
+        // techniques" → "arc welding techniques" and "arc welding".
+        let ids = extractor.ids("Shielded Metal Arc Welding, metal inert gas welding and arc welding techniques")
+        #expect(ids.isSuperset(of: ["esco:arc", "esco:mig"]))
+        // A one-word object alone is too ambiguous: "flux" does not name "apply flux".
+        #expect(!extractor.ids("Solder with flux").contains("esco:flux"))
+    }
+
+    @Test func upperCaseAcronymAlternativeIsASynonym() {
+        #expect(extractor.ids("Certified in CPR").contains("esco:cpr"))
+        // A multi-word alternative sharing no word with the label stays below the threshold alone.
+        #expect(!extractor.ids("Basic life support").contains("esco:cpr"))
+    }
+
+    @Test func titleCaseIsNoSignOfAName() {
+        // Inside a sentence a capital on a lower-case label suggests a name ("the Mechanics team"),
+        // in a title-cased line every word has one.
+        #expect(extractor.ids("Diesel and Truck Mechanics").contains("esco:mechanics"))
+        #expect(!extractor.ids("Ask the Mechanics team about it").contains("esco:mechanics"))
+        #expect(extractor.ids("We teach mechanics").contains("esco:mechanics"))
+    }
+
+    @Test func spansStayAlignedAfterAPossessive() throws {
+        let text = "The customer's needs, the team's Python"
+        let python = try #require(extractor.extract(text).first { $0.id == "esco:python" })
+        let scalars = Array(text.unicodeScalars)
+        #expect(String(String.UnicodeScalarView(scalars[python.spans[0]])) == "Python")
+    }
+
     @Test func repeatedMentionsCollectSpansAndRaiseConfidence() throws {
         let once = try #require(extractor.extract("Python.").first)
         let twice = try #require(extractor.extract("Python. More Python.").first)

@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 
 // Shared figures for every benchmark area: medians and percentiles over repeated timings.
 
@@ -21,6 +22,27 @@ func secondsElapsed(_ body: () throws -> Void) rethrows -> Double {
     let start = DispatchTime.now().uptimeNanoseconds
     try body()
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+}
+
+/// CPU seconds used so far by the calling thread: on a shared, overloaded machine wall time
+/// mostly measures the run queue, CPU time the work.
+func threadCPUSeconds() -> Double {
+    var now = timespec()
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now)
+    return Double(now.tv_sec) + Double(now.tv_nsec) / 1e9
+}
+
+/// The 1-minute load average (`/proc/loadavg`), to print next to measured figures.
+func loadAverage() -> String {
+    guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8) else { return "?" }
+    return text.split(separator: " ").prefix(3).joined(separator: " ")
+}
+
+/// Wall-clock and this thread's CPU seconds of `body`.
+func wallAndCPUSeconds(_ body: () throws -> Void) rethrows -> (wall: Double, cpu: Double) {
+    let cpuStart = threadCPUSeconds()
+    let wall = try secondsElapsed(body)
+    return (wall, threadCPUSeconds() - cpuStart)
 }
 
 /// A benchmark that cannot run (missing data, bad arguments), with the reason.

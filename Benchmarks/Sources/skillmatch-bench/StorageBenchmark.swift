@@ -254,12 +254,6 @@ private func rate(_ rows: Int, cpu: Bool = true, _ body: () throws -> Void) thro
     return Rate(wall: Double(rows) / max(seconds, 1e-9), cpu: cpu ? Double(rows) / max(cpuSeconds, 1e-9) : nil)
 }
 
-private func threadCPUSeconds() -> Double {
-    var time = timespec()
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
-    return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
-}
-
 /// Runs a measurement three times and keeps the pass with the median wall rate.
 private func medianOfThree(_ measure: () throws -> Rate) rethrows -> Rate {
     let passes = try (0..<3).map { _ in try measure() }.sorted { $0.wall < $1.wall }

@@ -26,19 +26,12 @@ func runTaxonomyBenchmark(_ arguments: [String]) throws {
         try body()
         return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
     }
-    // CPU time of this thread: on a shared, overloaded machine wall time mostly measures the queue.
-    func cpuSeconds(_ body: () throws -> Void) rethrows -> Double {
-        var start = timespec(), end = timespec()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &start)
-        try body()
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &end)
-        return Double(end.tv_sec - start.tv_sec) + Double(end.tv_nsec - start.tv_nsec) / 1e9
-    }
-
     var taxonomy: Taxonomy?
     var loadCPU: [Double] = []
     let loadTimes = try (0..<runs).map { _ in
-        try seconds { loadCPU.append(try cpuSeconds { taxonomy = try TaxonomyLoader.load(directory: directory) }) }
+        let (wall, cpu) = try wallAndCPUSeconds { taxonomy = try TaxonomyLoader.load(directory: directory) }
+        loadCPU.append(cpu)
+        return wall
     }
     let loaded = taxonomy!
     let stats = loaded.stats

@@ -121,6 +121,7 @@ struct JSONReader {
             position += 1
             return JSONObject(members: members)
         }
+        members.reserveCapacity(8)  // typical credential objects: one allocation instead of four
         while true {
             skipWhitespace()
             guard position < bytes.count, bytes[position] == UInt8(ascii: "\"") else {
@@ -206,6 +207,7 @@ struct JSONReader {
         let start = position
         // Fast path: no escapes and pure ASCII, the common case for keys.
         var asciiOnly = true
+        skipPlainASCII()
         while position < bytes.count {
             let b = bytes[position]
             if b == UInt8(ascii: "\"") {
@@ -217,8 +219,8 @@ struct JSONReader {
             }
             if b == UInt8(ascii: "\\") { break }
             if b < 0x20 { throw fail("unescaped control character in string") }
-            if b >= 0x80 { asciiOnly = false }
             position += 1
+            if b >= 0x80 { asciiOnly = false; skipPlainASCII() }
         }
         guard position < bytes.count else {
             throw JSONError(.syntax, at: start - 1, "unterminated string")
@@ -247,6 +249,21 @@ struct JSONReader {
             }
         }
         throw JSONError(.syntax, at: start - 1, "unterminated string")
+    }
+
+    /// Skips eight bytes at a time while none is a quote, a backslash, a control character or
+    /// non-ASCII (SWAR: long strings such as nested JWTs or data URLs are mostly plain ASCII).
+    private mutating func skipPlainASCII() {
+        guard let base = bytes.baseAddress else { return }
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        while position + 8 <= bytes.count {
+            let word = UnsafeRawPointer(base + position).loadUnaligned(as: UInt64.self)
+            let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+            // A byte is flagged when it is zero in `quote`/`backslash`, below 0x20, or has its high bit set.
+            let special = ((quote &- ones) & ~quote) | ((backslash &- ones) & ~backslash) | (word &- ones &* 0x20) | word
+            if special & highs != 0 { return }
+            position += 8
+        }
     }
 
     private mutating func readEscape(into out: inout [UInt8]) throws(JSONError) {

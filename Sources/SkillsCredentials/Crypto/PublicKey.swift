@@ -1,4 +1,5 @@
 import CCrypto
+import Synchronization
 
 /// The key types the verifier accepts.
 public enum KeyType: String, Sendable, Equatable {
@@ -10,17 +11,25 @@ public enum KeyType: String, Sendable, Equatable {
 /// A public key held by libcrypto, able to check signatures.
 ///
 /// Immutable after creation; libcrypto allows concurrent verification with one `EVP_PKEY`.
+/// RSA and P-256 keys keep a few verification contexts ready: with OpenSSL 3, setting one up
+/// (algorithm fetch, padding, digest) costs a sizeable part of an RSA verification.
 public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
     public let type: KeyType
     private let pkey: OpaquePointer
     var pkeyPointer: OpaquePointer { pkey }
+    /// Idle `EVP_PKEY_CTX`s initialised for `EVP_PKEY_verify` (RSA, P-256); one per concurrent caller.
+    private let idleContexts = Mutex<[VerifyContext]>([])
+    private static let maxIdleContexts = 8
 
     private init(type: KeyType, pkey: OpaquePointer) {
         self.type = type
         self.pkey = pkey
     }
 
-    deinit { EVP_PKEY_free(pkey) }
+    deinit {
+        for ctx in idleContexts.withLock({ $0 }) { EVP_PKEY_CTX_free(ctx.pointer) }
+        EVP_PKEY_free(pkey)
+    }
 
     public var description: String { "\(type.rawValue) public key" }
 
@@ -61,19 +70,56 @@ public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
     }
 
     /// Checks `signature` over `message`: pure Ed25519, or SHA-256 with ECDSA (DER or raw R‖S) / RSA PKCS#1 v1.5.
-    public func verify(signature: [UInt8], message: [UInt8]) -> Bool {
+    public func verify<Message: Collection<UInt8>>(signature: [UInt8], message: Message) -> Bool {
+        if type == .ed25519 {
+            let done: Bool? = message.withContiguousStorageIfAvailable { verifyEd25519(signature: signature, message: $0) }
+            return done ?? Array(message).withUnsafeBufferPointer { verifyEd25519(signature: signature, message: $0) }
+        }
         var sig = signature
         if type == .p256 {
             if signature.count == 64 { sig = Self.derFromRaw(signature) } else if signature.first != 0x30 { return false }
         }
+        return verifyDigest(signature: sig, digest: SHA256.hash(message))
+    }
+
+    /// Pure Ed25519 (the message is not pre-hashed, so there is no reusable digest step).
+    private func verifyEd25519(signature: [UInt8], message: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let ctx = EVP_MD_CTX_new() else { return false }
         defer { EVP_MD_CTX_free(ctx) }
-        let md = type == .ed25519 ? nil : EVP_sha256()
-        guard EVP_DigestVerifyInit(ctx, nil, md, nil, pkey) == 1 else { return false }
-        let result = EVP_DigestVerify(ctx, sig, sig.count, message, message.count)
+        guard EVP_DigestVerifyInit(ctx, nil, nil, nil, pkey) == 1 else { return false }
+        let result = EVP_DigestVerify(ctx, signature, signature.count, message.baseAddress, message.count)
         ERR_clear_error()
         return result == 1
     }
+
+    /// RSA PKCS#1 v1.5 / ECDSA over a SHA-256 digest, with a pooled verification context.
+    private func verifyDigest(signature: [UInt8], digest: [UInt8]) -> Bool {
+        guard let ctx = idleContexts.withLock({ $0.popLast() })?.pointer ?? makeVerifyContext() else { return false }
+        let result = EVP_PKEY_verify(ctx, signature, signature.count, digest, digest.count)
+        ERR_clear_error()
+        // A context that saw a failure is not reused: its state after an error is not specified.
+        let keep = result == 1 && idleContexts.withLock { idle in
+            guard idle.count < Self.maxIdleContexts else { return false }
+            idle.append(VerifyContext(pointer: ctx))
+            return true
+        }
+        if !keep { EVP_PKEY_CTX_free(ctx) }
+        return result == 1
+    }
+
+    private func makeVerifyContext() -> OpaquePointer? {
+        guard let ctx = EVP_PKEY_CTX_new_from_pkey(nil, pkey, nil) else { return nil }
+        var ok = EVP_PKEY_verify_init(ctx) == 1
+        if ok && type == .rsa { ok = EVP_PKEY_CTX_set_rsa_padding(ctx, RSA_PKCS1_PADDING) == 1 }
+        if ok { ok = EVP_PKEY_CTX_set_signature_md(ctx, SHA256.md) == 1 }
+        ERR_clear_error()
+        if ok { return ctx }
+        EVP_PKEY_CTX_free(ctx)
+        return nil
+    }
+
+    /// An idle `EVP_PKEY_CTX`: only ever used by the one caller that took it out of the pool.
+    private struct VerifyContext: @unchecked Sendable { let pointer: OpaquePointer }
 
     /// DER `SEQUENCE { INTEGER r, INTEGER s }` from a fixed-width R‖S signature (JWS, Data Integrity).
     static func derFromRaw(_ raw: [UInt8]) -> [UInt8] {
@@ -91,15 +137,18 @@ public final class PublicKey: @unchecked Sendable, CustomStringConvertible {
 
 /// SHA-256 through libcrypto.
 public enum SHA256 {
+    /// Fetched once: `EVP_sha256()` makes OpenSSL 3 look the implementation up on every use.
+    nonisolated(unsafe) static let md: OpaquePointer? = EVP_MD_fetch(nil, "SHA2-256", nil)
+
     public static func hash<Bytes: Collection<UInt8>>(_ data: Bytes) -> [UInt8] {
         var out = [UInt8](repeating: 0, count: 32)
         var length: UInt32 = 32
         let done: Bool? = data.withContiguousStorageIfAvailable { buffer in
-            EVP_Digest(buffer.baseAddress, buffer.count, &out, &length, EVP_sha256(), nil) == 1
+            EVP_Digest(buffer.baseAddress, buffer.count, &out, &length, md, nil) == 1
         }
         if done == nil {
             let copy = Array(data)
-            _ = EVP_Digest(copy, copy.count, &out, &length, EVP_sha256(), nil)
+            _ = EVP_Digest(copy, copy.count, &out, &length, md, nil)
         }
         return out
     }
@@ -125,7 +174,7 @@ public enum SHA384 {
 extension PublicKey {
     /// `true` when both hold the same public key material.
     public func sameKey(as other: PublicKey) -> Bool {
-        type == other.type && EVP_PKEY_eq(pkeyPointer, other.pkeyPointer) == 1
+        self === other || (type == other.type && EVP_PKEY_eq(pkeyPointer, other.pkeyPointer) == 1)
     }
 }
 

@@ -114,17 +114,17 @@ public struct KeyResolver: Sendable {
         throw CredentialError(.key, "verification method has no publicKeyMultibase or publicKeyJwk")
     }
 
-    /// Keys built from JWKs, by their JSON text: building an RSA key costs as much as verifying.
-    private static let jwkCache = Mutex<[String: PublicKey]>([:])
+    /// Keys built from JWKs, by the JWK value (member order included): building an RSA key costs
+    /// as much as verifying with it, and a cached key also keeps its verification contexts.
+    private static let jwkCache = Mutex<[JSONValue: PublicKey]>([:])
 
     /// A public key from a JWK (OKP/Ed25519, EC/P-256, RSA); a JWK with private parts is refused.
     public static func keyFromJWK(_ jwk: JSONValue) throws(CredentialError) -> PublicKey {
-        let text = jwk.serialized()
-        if let cached = jwkCache.withLock({ $0[text] }) { return cached }
+        if let cached = jwkCache.withLock({ $0[jwk] }) { return cached }
         let key = try buildKeyFromJWK(jwk)
         jwkCache.withLock { cache in
             if cache.count >= 1024 { cache.removeAll() }
-            cache[text] = key
+            cache[jwk] = key
         }
         return key
     }

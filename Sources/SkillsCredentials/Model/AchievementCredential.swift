@@ -70,8 +70,15 @@ public struct AchievementCredential: Sendable, Codable, Equatable {
     /// Every alignment at every level (achievement, result descriptions, rubric levels, results).
     public var allAlignments: [Alignment] { (achievement?.alignments ?? []) + results.flatMap(\.alignments) }
 
-    /// Reads the claims of a credential document (the payload, for a VC-JWT).
+    /// Reads the claims of a credential document (the payload, for a VC-JWT), nested CLR
+    /// credentials included.
     public init(document: JSONValue) {
+        self.init(document: document, nested: nil)
+    }
+
+    /// Reads the claims; `nested` (when given) replaces reading `verifiableCredential[]` again,
+    /// so the verifier can hand over the claims it already read while verifying each one.
+    init(document: JSONValue, nested givenNested: [AchievementCredential]?) {
         let d = document
         id = d["id"]?.stringValue
         types = d["type"]?.asArray.compactMap(\.stringValue) ?? []
@@ -99,6 +106,10 @@ public struct AchievementCredential: Sendable, Codable, Equatable {
             }
             return Result(status: r["status"]?.stringValue, value: r["value"]?.stringValue, achievedLevel: r["achievedLevel"]?.stringValue,
                           resultDescription: r["resultDescription"]?.stringValue, alignments: alignments)
+        }
+        if let givenNested {
+            nested = givenNested
+            return
         }
         nested = (subject?["verifiableCredential"]?.asArray ?? []).compactMap { v in
             if case .object = v { return AchievementCredential(document: v) }

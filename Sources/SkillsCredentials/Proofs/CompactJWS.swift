@@ -1,4 +1,7 @@
 import SkillsCore
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A VC-JWT: a compact JWS whose payload is the credential (VCDM 2.0 / OB 3.0) or holds it in a
 /// `vc` claim (VCDM 1.1).
@@ -8,7 +11,8 @@ struct CompactJWS {
 
     let header: JSONObject
     let payload: JSONObject
-    let signingInput: [UInt8]
+    /// `header.payload` exactly as received (a view into the input, not a copy).
+    let signingInput: ArraySlice<UInt8>
     let signature: [UInt8]
 
     /// The credential inside the payload.
@@ -21,12 +25,28 @@ struct CompactJWS {
 
     init(bytes: [UInt8], limits: JSONParser.Limits, maxLength: Int) throws(CredentialError) {
         guard bytes.count <= maxLength else { throw CredentialError(.limit, "JWS longer than \(maxLength) bytes") }
-        let parts = bytes.split(separator: UInt8(ascii: "."), omittingEmptySubsequences: false)
-        guard parts.count == 3 else { throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(parts.count)") }
-        guard !parts[0].isEmpty, !parts[1].isEmpty else { throw CredentialError(.malformed, "empty JWS header or payload segment") }
+        // The dots, found with memchr (the segments are kilobytes long; a byte loop shows up in profiles).
+        let dots: [Int] = bytes.withUnsafeBufferPointer { buffer in
+            var found: [Int] = []
+            var from = 0
+            while found.count < 3, from < buffer.count, let base = buffer.baseAddress,
+                  let hit = memchr(base + from, Int32(UInt8(ascii: ".")), buffer.count - from) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                found.append(index)
+                from = index + 1
+            }
+            return found
+        }
+        guard dots.count == 2 else {
+            throw CredentialError(.malformed, "compact JWS must have 3 segments, found \(bytes.count { $0 == UInt8(ascii: ".") } + 1)")
+        }
+        let firstDot = dots[0], secondDot = dots[1]
+        let headerPart = bytes[..<firstDot], payloadPart = bytes[(firstDot + 1)..<secondDot], signaturePart = bytes[(secondDot + 1)...]
+        guard !headerPart.isEmpty, !payloadPart.isEmpty else { throw CredentialError(.malformed, "empty JWS header or payload segment") }
         func decode(_ part: ArraySlice<UInt8>, _ name: String) throws(CredentialError) -> [UInt8] {
-            guard !part.contains(UInt8(ascii: "=")) else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
-            do { return try Base64.decode(bytes: Array(part)) } catch { throw CredentialError(.malformed, "JWS \(name): \(error.message)") }
+            // A "=" anywhere else is not in the base64url alphabet and fails in the decoder.
+            guard part.last != UInt8(ascii: "=") else { throw CredentialError(.malformed, "JWS \(name): padding is not allowed in base64url") }
+            do { return try Base64.decode(slice: part) } catch { throw CredentialError(.malformed, "JWS \(name): \(error.message)") }
         }
         func object(_ bytes: [UInt8], _ name: String) throws(CredentialError) -> JSONObject {
             let value: JSONValue
@@ -34,10 +54,10 @@ struct CompactJWS {
             guard let o = value.objectValue else { throw CredentialError(.malformed, "JWS \(name) is not a JSON object") }
             return o
         }
-        header = try object(try decode(parts[0], "header"), "header")
-        payload = try object(try decode(parts[1], "payload"), "payload")
-        signature = try decode(parts[2], "signature")
-        signingInput = Array(bytes[parts[0].startIndex..<parts[1].endIndex])
+        header = try object(try decode(headerPart, "header"), "header")
+        payload = try object(try decode(payloadPart, "payload"), "payload")
+        signature = try decode(signaturePart, "signature")
+        signingInput = bytes[..<secondDot]
     }
 
     /// Checks the header, finds the key and checks the signature.

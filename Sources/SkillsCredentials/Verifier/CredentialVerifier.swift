@@ -22,7 +22,7 @@ public struct CredentialVerifier: Sendable {
         var trimmed = bytes.drop(while: isSpace)
         while let last = trimmed.last, isSpace(last) { trimmed.removeLast() }
         if let first = trimmed.first, first != UInt8(ascii: "{") {
-            return verify(jwsBytes: Array(trimmed))
+            return verify(jwsBytes: trimmed.count == bytes.count ? bytes : Array(trimmed))
         }
         do {
             return verifyDocument(try JSONParser(limits: configuration.jsonLimits).parse(bytes))
@@ -139,7 +139,10 @@ public struct CredentialVerifier: Sendable {
             }
             if let jwt = item.stringValue { nested.append(verify(jwt: jwt)) } else { nested.append(verifyDocument(item, checkStatus: checkStatus)) }
         }
-        return VerificationResult(steps: steps, envelope: envelope, credential: AchievementCredential(document: .object(credential)), nested: nested)
+        // The claims of nested credentials come from their own verification (read once), and only
+        // when they were verified at all: unchecked claims must not ride on the outer verdict.
+        let claims = AchievementCredential(document: .object(credential), nested: nested.compactMap(\.credential))
+        return VerificationResult(steps: steps, envelope: envelope, credential: claims, nested: nested)
     }
 
     private func trust(_ credential: JSONObject) -> VerificationStep {

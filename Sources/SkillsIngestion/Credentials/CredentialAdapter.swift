@@ -51,8 +51,12 @@ public struct CredentialAdapter: IngestAdapter {
         var evidence: [CredentialEvidence] = []
         if credential.isCLR {
             if verdict.status != .invalid {
-                for (index, nested) in credential.nested.enumerated() {
-                    let nestedVerdict = index < verdict.nested.count ? verdict.nested[index] : verdict
+                // Each nested credential goes with its own verdict (and the claims that verdict read),
+                // never with a neighbour's: pairing by position breaks when one cannot be parsed.
+                let pairs: [(AchievementCredential, CredentialCheck)] = verdict.nested.isEmpty
+                    ? credential.nested.map { ($0, verdict) }  // no nested verdicts (no verifier): the outer one
+                    : verdict.nested.compactMap { check in check.credential.map { ($0, check) } }
+                for (nested, nestedVerdict) in pairs {
                     evidence.append(Self.evidence(nested, verdict: nestedVerdict, record: Data(), fallbackIssuer: credential.issuer))
                 }
             }

@@ -1,8 +1,8 @@
 /// Finds the parts of a job text that are not about the job's skills: equal-opportunity
 /// statements, benefits, privacy notices. Works per sentence (tokens from one sentence start to
-/// the next) on cue words, and follows sections: a short heading with a cue ("Benefits",
-/// "What we offer", "About us") opens a boilerplate section that the next short heading naming a
-/// job section closes ("Requirements", "Your profile", "What you will do").
+/// the next) on cue words, and follows sections: a short heading whose cues reach the threshold
+/// ("Benefits", "What we offer", "About us") opens a boilerplate section that the next short
+/// heading naming a job section closes ("Requirements", "Your profile", "What you will do").
 struct BoilerplateDetector: Sendable {
     /// Cue words and their weights; a sentence whose cues sum to ``threshold`` is boilerplate.
     private let cueWeights: FlatHashTable
@@ -64,7 +64,9 @@ struct BoilerplateDetector: Sendable {
             }
             let isHeading = end - start <= headingLength
             if isHeading {
-                if score >= 1 {
+                // A single weak cue is not enough: "Medical Assistant" or "Health Care" titles a
+                // training programme, "Salary and bonus" heads a benefits section.
+                if score >= threshold {
                     inSection = true
                 } else if (start..<end).contains(where: { jobSectionCues.contains(tokens[$0].hash) }) {
                     inSection = false

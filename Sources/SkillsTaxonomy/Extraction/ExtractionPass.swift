@@ -27,10 +27,11 @@ struct ExtractionPass {
         guard !matches.isEmpty else { return [] }
         let evidence = technicalEvidence()
         let boilerplate = extractor.boilerplate.mark(tokens)
+        let titleCase = titleCasedSentences()
         var hits: [[Hit]] = []
         hits.reserveCapacity(matches.count)
         for m in matches.indices {
-            let found = score(matches[m], evidence: evidence, boilerplate: boilerplate)
+            let found = score(matches[m], evidence: evidence, boilerplate: boilerplate, titleCase: titleCase)
             matches[m].confidence = extractor.dictionary.blocked[Int(matches[m].node)] ? 1 : found.map(\.confidence).max() ?? 0
             hits.append(found)
         }
@@ -81,7 +82,30 @@ struct ExtractionPass {
     }
 
     /// The skills a match may name and their confidences, after the guards.
-    private func score(_ match: Match, evidence: [Int], boilerplate: [Bool]) -> [Hit] {
+    /// Tokens of sentences written in title case ("Diesel and Truck Mechanics", a heading or a
+    /// course list): every word of four letters or more is capitalised, at least two of them.
+    /// There a capital letter is no sign of a name.
+    private func titleCasedSentences() -> [Bool] {
+        var result = [Bool](repeating: false, count: tokens.count)
+        var start = 0
+        while start < tokens.count {
+            var end = start + 1
+            while end < tokens.count, !tokens[end].flags.contains(.sentenceStart) { end += 1 }
+            var long = 0
+            var capitalised = 0
+            for i in start..<end where tokens[i].letters >= 4 {
+                long += 1
+                if tokens[i].flags.contains(.capitalized) { capitalised += 1 }
+            }
+            if long >= 2, capitalised == long {
+                for i in start..<end { result[i] = true }
+            }
+            start = end
+        }
+        return result
+    }
+
+    private func score(_ match: Match, evidence: [Int], boilerplate: [Bool], titleCase: [Bool]) -> [Hit] {
         let token = tokens[match.start]
         let single = match.end - match.start == 1
         var context: Bool?
@@ -125,9 +149,9 @@ struct ExtractionPass {
             }
             if single {
                 c *= 0.85
-                if entry.surface != 0, entry.surface != token.surface { c *= 0.85 }
+                if !entry.hasSurface(token.surface) { c *= 0.85 }
                 if entry.lowerCaseLabel, token.flags.contains(.capitalized),
-                    token.flags.isDisjoint(with: [.sentenceStart, .allUpper])
+                    token.flags.isDisjoint(with: [.sentenceStart, .allUpper]), !titleCase[match.start]
                 {
                     c *= 0.85
                 }

@@ -56,7 +56,8 @@ struct PhraseDictionary: Sendable {
     }
 
     /// Groups entries by node and applies the build-time rules:
-    /// - one entry per skill and node, the best kind winning;
+    /// - one entry per skill and node, the best kind winning (the other labels' spellings are kept
+    ///   for the inflection check);
     /// - a technology entry is dropped where the same phrase also names a taxonomy skill or
     ///   knowledge (O*NET's "Python" duplicates ESCO's "Python (computer programming)");
     /// - a generic one-word phrase keeps only its preferred-label entries ("design" as an
@@ -73,7 +74,16 @@ struct PhraseDictionary: Sendable {
             var j = i
             group.removeAll(keepingCapacity: true)
             while j < pending.count, pending[j].node == node {
-                if group.last?.skill != pending[j].entry.skill { group.append(pending[j].entry) }
+                let entry = pending[j].entry
+                if group.last?.skill != entry.skill {
+                    group.append(entry)
+                } else if let last = group.indices.last {
+                    // Same skill again (sorted best kind first): remember its spelling and casing.
+                    if !group[last].hasSurface(entry.surface), group[last].otherSurface == 0 {
+                        group[last].otherSurface = entry.surface
+                    }
+                    group[last].lowerCaseLabel = group[last].lowerCaseLabel && entry.lowerCaseLabel
+                }
                 j += 1
             }
             if group.count > 1, group.contains(where: { types[Int($0.skill)] != .technology }) {

@@ -41,6 +41,12 @@ struct PhraseEntry: Sendable, Hashable {
     /// For one-word phrases: the unstemmed word's hash, so a mention in another inflection
     /// ("crafted" for "crafting") can score lower. 0 for longer phrases.
     var surface: UInt64 = 0
+    /// A second spelling among the skill's labels for the same phrase ("weld" and "welding" both
+    /// label "operate welding equipment"): a mention written either way is no other inflection.
+    var otherSurface: UInt64 = 0
     /// For one-word phrases: the label is written in lower case (a common noun, not a name).
     var lowerCaseLabel = false
+
+    /// The mention's unstemmed word is written as one of the labels (always true for longer phrases).
+    func hasSurface(_ word: UInt64) -> Bool { surface == 0 || surface == word || otherSurface == word }
 }

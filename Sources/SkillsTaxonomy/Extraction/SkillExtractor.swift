@@ -6,11 +6,13 @@
 ///
 /// Confidence of a mention is the product of:
 /// - the label kind: preferred 0.90, operator alias 0.85, alternative 0.80 (also the preferred
-///   label without its parenthesised qualifier), alternative sharing no word with the preferred
-///   label 0.72, derived 0.70;
+///   label without its parenthesised qualifier, and upper-case acronyms), alternative sharing no
+///   word with the preferred label 0.66, derived 0.70 (noun-phrase readings and the objects of
+///   light-verb labels: "arc welding" for "apply arc welding techniques");
 /// - length: one-word phrases × 0.85, and a further × 0.85 when the word is inflected otherwise
-///   than the label ("crafted" for "crafting") or capitalised inside a sentence while the label
-///   is a lower-case common noun ("the Electricity Sales team": part of a name);
+///   than every label of the skill with that phrase ("crafted" for "crafting") or capitalised
+///   inside a sentence that is not title-cased while the label is a lower-case common noun ("the
+///   Electricity Sales team": part of a name);
 /// - generic one-word preferred labels ("communication") × 0.65;
 /// - ambiguity: a phrase naming k skills gives each × 1/√k;
 /// - acronym evidence: an upper-case label written in upper case × 1.1, and technical context
@@ -101,7 +103,9 @@ private struct DictionaryBuilder {
     }
 
     /// Adds a label and returns its words (empty when it has none). An alternative label that
-    /// shares no word with `preferredWords` becomes a ``LabelKind/relatedAlternative``.
+    /// shares no word with `preferredWords` becomes a ``LabelKind/relatedAlternative``, unless it
+    /// is an acronym ("CPR" for "resuscitation"): an abbreviation shares no word with what it
+    /// abbreviates.
     @discardableResult
     mutating func add(
         _ label: String, skill: SkillIndex, kind: LabelKind, type: SkillType, derive: Bool,
@@ -112,11 +116,15 @@ private struct DictionaryBuilder {
         let words = tokens.map(\.hash)
         guard !tokens.isEmpty else { return [] }
         guard tokens.count <= maximumTokens else { return words }
+        let guardRule = guardRule(for: tokens, type: type)
         var kind = kind
         if kind == .alternative, !preferredWords.isEmpty, !words.contains(where: preferredWords.contains) {
-            kind = .relatedAlternative
+            // Two-letter upper-case labels ("IC", "RE", "ST") are too ambiguous to count as acronyms.
+            let acronym = tokens.count == 1 && tokens[0].flags.contains(.allUpper) && tokens[0].letters >= 3
+                && guardRule == .none
+            if !acronym { kind = .relatedAlternative }
         }
-        var entry = PhraseEntry(skill: skill, kind: kind, guardRule: guardRule(for: tokens, type: type))
+        var entry = PhraseEntry(skill: skill, kind: kind, guardRule: guardRule)
         if tokens.count == 1 {
             entry.surface = tokens[0].surface
             entry.lowerCaseLabel = !tokens[0].flags.contains(.capitalized) && !tokens[0].flags.contains(.symbol)
@@ -125,6 +133,11 @@ private struct DictionaryBuilder {
         guard derive else { return words }
         if let nominal = LabelVariants.nominalised(tokens, type: type) {
             dictionary.add(PhraseEntry(skill: skill, kind: .derived, guardRule: .none), at: dictionary.insert(nominal))
+        }
+        // Only the preferred label's object: alternative labels are often loose ("execute arc
+        // welding operations" for "perform metal active gas welding").
+        for object in kind == .preferred ? LabelVariants.objectPhrases(tokens, type: type) : [] {
+            dictionary.add(PhraseEntry(skill: skill, kind: .derived, guardRule: .none), at: dictionary.insert(object))
         }
         if let short = LabelVariants.withoutQualifier(label) {
             // The qualifier only disambiguates the preferred label: "Java" is that skill's name.

@@ -64,8 +64,10 @@ private struct Scanner {
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
-                i += ascii(b, at: i, scalar: scalar, tokens: &tokens)
-                scalar += 1
+                // Each ASCII byte is one scalar; a possessive "'s" consumes two at once.
+                let consumed = ascii(b, at: i, scalar: scalar, tokens: &tokens)
+                i += consumed
+                scalar += consumed
                 continue
             }
             let (value, width) = decode(at: i)

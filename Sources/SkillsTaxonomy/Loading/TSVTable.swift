@@ -130,8 +130,23 @@ extension TSVTable {
 }
 
 extension String {
-    /// The `|`-joined list format of the shipped files; empty string → empty list.
+    /// The `|`-joined list format of the shipped files; empty string → empty list, empty items
+    /// are skipped.
+    ///
+    /// Split on UTF-8 bytes: `String.split` walks grapheme clusters, which made this the largest
+    /// single cost of loading `skills.tsv` (120,000 alternative labels).
     var pipeList: [String] {
-        isEmpty ? [] : split(separator: "|", omittingEmptySubsequences: true).map(String.init)
+        if isEmpty { return [] }
+        var text = self
+        return text.withUTF8 { bytes in
+            var result: [String] = []
+            var start = 0
+            for i in 0...bytes.count where i == bytes.count || bytes[i] == UInt8(ascii: "|") {
+                // `|` is ASCII, so every piece of valid UTF-8 is valid UTF-8 again.
+                if i > start { result.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<i]), as: UTF8.self)) }
+                start = i + 1
+            }
+            return result
+        }
     }
 }
