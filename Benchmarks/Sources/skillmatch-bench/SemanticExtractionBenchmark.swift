@@ -102,12 +102,6 @@ func describe(_ o: SemanticExtractionOptions) -> String {
                   o.lexicalSpans.rawValue, o.contextWeight)
 }
 
-/// `/proc/loadavg`'s first three figures.
-func loadAverage() -> String {
-    let text = (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8)) ?? "?"
-    return text.split(separator: " ").prefix(3).joined(separator: " ")
-}
-
 /// Encodes each distinct candidate text once and scores it once per label choice, so that a
 /// sweep over selection options costs no forward passes.
 final class SemanticBench {
