@@ -7,6 +7,7 @@
 //   utilities    SkillsCompression (zlib)
 //   taxonomy     SkillsTaxonomy    (skills, occupations, programs codes, extraction)
 //   vectors      SkillsVectors     (BLAS kernels, flat scan, top-k)  · SkillsEncoder (MiniLM on BLAS)
+//   semantic     SkillsSemantic    (encoder-based skill extraction, title → occupation)
 //   index        SkillsIndex       (skill and text postings, BM25, pruning, entity vectors per kind)
 //   ranking      SkillsRanking     (directions, features, explanation)
 //   credentials  SkillsCredentials (OB 3.0 / CLR 2.0 verification, libcrypto)
@@ -49,6 +50,7 @@ let package = Package(
         library("SkillsTaxonomy", ["SkillsCore", "SkillsCompression"]),
         library("SkillsVectors", ["SkillsCore", "CBLAS"]),
         library("SkillsEncoder", ["SkillsCore", "SkillsVectors"]),
+        library("SkillsSemantic", ["SkillsCore", "SkillsTaxonomy", "SkillsVectors", "SkillsEncoder"]),
         library("SkillsIndex", ["SkillsCore", "SkillsTaxonomy", "SkillsVectors"]),
         library("SkillsRanking", ["SkillsCore", "SkillsTaxonomy", "SkillsIndex", "SkillsVectors"]),
         library("SkillsCredentials", ["SkillsCore", "SkillsCompression", "CCrypto"]),
@@ -58,8 +60,8 @@ let package = Package(
             "SkillsCredentials", "SkillsStorage",
         ]),
         library("SkillsEngine", [
-            "SkillsCore", "SkillsTaxonomy", "SkillsVectors", "SkillsEncoder", "SkillsIndex", "SkillsRanking",
-            "SkillsCredentials", "SkillsStorage", "SkillsIngestion",
+            "SkillsCore", "SkillsTaxonomy", "SkillsVectors", "SkillsEncoder", "SkillsSemantic", "SkillsIndex",
+            "SkillsRanking", "SkillsCredentials", "SkillsStorage", "SkillsIngestion",
         ]),
         library("SkillsHTTP", ["SkillsCore", "CSystem"]),
         library("SkillsAPI", ["SkillsHTTP", "SkillsEngine"]),
@@ -69,12 +71,12 @@ let package = Package(
 
         .executableTarget(
             name: "skillmatch",
-            dependencies: ["SkillsAPI", "SkillsEngine", "SkillsCredentials"],
+            dependencies: ["SkillsAPI", "SkillsEngine", "SkillsCredentials", "SkillsSemantic"],
             swiftSettings: swiftSettings
         ),
         .executableTarget(
             name: "skillmatch-bench",
-            dependencies: ["SkillsEngine", "SkillsCredentials", "SkillsHTTP", "SkillsTestSupport"],
+            dependencies: ["SkillsEngine", "SkillsCredentials", "SkillsHTTP", "SkillsSemantic", "SkillsTestSupport"],
             path: "Benchmarks/Sources/skillmatch-bench",
             swiftSettings: swiftSettings
         ),
@@ -87,6 +89,7 @@ let package = Package(
             name: "SkillsEncoderTests", dependencies: ["SkillsEncoder", "SkillsTestSupport"],
             exclude: ["Fixtures"],  // reference JSON + the script that makes it, read by path
             swiftSettings: swiftSettings),
+        tests("SkillsSemanticTests", ["SkillsSemantic", "SkillsEncoder"]),
         tests("SkillsIndexTests", ["SkillsIndex"]),
         tests("SkillsRankingTests", ["SkillsRanking"]),
         tests("SkillsCredentialsTests", ["SkillsCredentials"]),

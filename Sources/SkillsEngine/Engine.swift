@@ -4,6 +4,7 @@ import SkillsCore
 import SkillsIndex
 import SkillsIngestion
 import SkillsRanking
+import SkillsSemantic
 import SkillsStorage
 import SkillsTaxonomy
 import SkillsVectors
@@ -31,6 +32,11 @@ public final class Engine: Sendable {
     /// How long each part of the start took, and what it used (for the start-up log).
     public let startup: StartupReport
     let profileBuilder: SkillProfileBuilder
+    /// Semantic extraction for ingestion, when ``EngineConfiguration/semanticExtraction`` is on and
+    /// the model files are present.
+    public let semanticExtractor: SemanticSkillExtractor?
+    /// What the engine fell back on at start (e.g. semantic extraction without the model), one line each.
+    public let warnings: [String]
     let database: SQLiteDatabase
     let pool: ConnectionPool
 
@@ -67,7 +73,8 @@ public final class Engine: Sendable {
         self.taxonomy = taxonomy
         self.extractor = try SkillExtractor(taxonomy: taxonomy)
         self.codec = EntityCodec(taxonomy: taxonomy)
-        self.resolver = TaxonomySkillResolver(taxonomy: taxonomy, extractor: extractor)
+        (self.semanticExtractor, self.warnings) = try Self.semanticExtractor(configuration, taxonomy)
+        self.resolver = TaxonomySkillResolver(taxonomy: taxonomy, extractor: extractor, semantic: semanticExtractor)
         do {
             self.ranking = try RankingConfig(json: Data(contentsOf: configuration.rankingFile))
         } catch let error as RankingError {

@@ -31,6 +31,10 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
     public var modelDirectory: String?
     /// Folder of the cached skill vectors and label embeddings; `nil`: `<data dir>/vectors`.
     public var vectorCacheDirectory: String?
+    /// Ingestion adds the sentence encoder's semantic skill hits to the lexical ones (slower:
+    /// one forward pass per candidate phrase). Without the model files the engine warns once and
+    /// stays lexical.
+    public var semanticExtraction: Bool = false
 
     public init(dataDirectory: String, taxonomyDirectory: String, configDirectory: String) {
         self.dataDirectory = dataDirectory
@@ -40,7 +44,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
 
     private enum CodingKeys: String, CodingKey {
         case dataDirectory, taxonomyDirectory, configDirectory, ingestWorkers, ingestBatchSize, ingestLeaseSeconds,
-            publishDelaySeconds, loadDemoData, snapshotMaxAgeDays, skillVectors
+            publishDelaySeconds, loadDemoData, snapshotMaxAgeDays, skillVectors, semanticExtraction
     }
 
     /// Reads the `"engine"` section of a configuration file; every key is optional and overrides
@@ -58,6 +62,7 @@ public struct EngineConfiguration: Sendable, Codable, Hashable {
         loadDemoData = try container.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? loadDemoData
         snapshotMaxAgeDays = try container.decodeIfPresent(Double.self, forKey: .snapshotMaxAgeDays) ?? snapshotMaxAgeDays
         skillVectors = try container.decodeIfPresent(SkillVectorSource.self, forKey: .skillVectors) ?? skillVectors
+        semanticExtraction = try container.decodeIfPresent(Bool.self, forKey: .semanticExtraction) ?? semanticExtraction
     }
 
     /// The problems with this configuration, each prefixed by its key path.

@@ -15,6 +15,7 @@ let commands: [any Command.Type] = [
     TaxonomyBuildCommand.self,
     ExtractCommand.self,
     EmbedCommand.self,
+    OccupationCommand.self,
     ServeCommand.self,
     KeysCommand.self,
     KeysRevokeCommand.self,

@@ -1,4 +1,5 @@
 import Foundation
+import SkillsTestSupport
 import Testing
 
 @testable import SkillsEncoder

@@ -1,4 +1,5 @@
 import Foundation
+import SkillsTestSupport
 
 /// A deliberately plain BERT forward pass (one text at a time, nested loops, Double accumulation)
 /// to check the packed BLAS implementation against.

@@ -1,4 +1,5 @@
 import Testing
+import SkillsTestSupport
 
 @testable import SkillsEncoder
 

@@ -50,3 +50,9 @@ struct BenchmarkError: Error, CustomStringConvertible {
     let description: String
     init(_ description: String) { self.description = description }
 }
+
+/// The positive integer after `flag` in `rest` (consumed), or a `BenchmarkError` naming the flag.
+func positiveInt(after flag: String, in rest: inout ArraySlice<String>) throws -> Int {
+    guard let value = rest.popFirst().flatMap(Int.init), value > 0 else { throw BenchmarkError("\(flag) needs a positive integer") }
+    return value
+}

@@ -18,6 +18,8 @@ do {
     switch area {
     // One line per area: case "<area>": try run<Area>Benchmark(rest)
     case "extraction": try runExtractionBenchmark(rest)
+    case "semantic-extraction": try runSemanticExtractionBenchmark(rest)
+    case "occupations": try runOccupationBenchmark(rest)
     case "dense": try runDenseBenchmark(rest)
     case "storage": try runStorageBenchmark(rest)
     case "taxonomy": try runTaxonomyBenchmark(rest)

@@ -22,6 +22,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         public var snapshotMaxAgeDays: Double = 7
         /// `auto` | `taxonomy` | `encoder` (see `SkillVectorSource`).
         public var skillVectors: String = "auto"
+        public var semanticExtraction: Bool = false
 
         public init() {}
 
@@ -35,6 +36,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
             loadDemoData = try c.decodeIfPresent(Bool.self, forKey: .loadDemoData) ?? d.loadDemoData
             snapshotMaxAgeDays = try c.decodeIfPresent(Double.self, forKey: .snapshotMaxAgeDays) ?? d.snapshotMaxAgeDays
             skillVectors = try c.decodeIfPresent(String.self, forKey: .skillVectors) ?? d.skillVectors
+            semanticExtraction = try c.decodeIfPresent(Bool.self, forKey: .semanticExtraction) ?? d.semanticExtraction
         }
     }
 
@@ -52,6 +54,7 @@ public struct ServiceConfiguration: Sendable, Equatable {
         ("SKILLMATCH_INGEST_WORKERS", "engine.ingestWorkers"),
         ("SKILLMATCH_LOAD_DEMO_DATA", "engine.loadDemoData"),
         ("SKILLMATCH_SKILL_VECTORS", "engine.skillVectors"),
+        ("SKILLMATCH_SEMANTIC_EXTRACTION", "engine.semanticExtraction"),
     ]
 
     /// Parses a configuration document, applies `environment` and `overrides` (key path → value text,

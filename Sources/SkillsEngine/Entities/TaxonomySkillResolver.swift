@@ -1,19 +1,23 @@
 import SkillsIngestion
+import SkillsSemantic
 import SkillsTaxonomy
 
 /// Resolves what documents say about skills against the shipped taxonomy.
 ///
 /// Order: the id/URI (`targetUrl`, `termCode`); then the label or code as a preferred or
 /// alternative label, compared case- and space-insensitively; else nothing (the draft resolver
-/// then runs the label through the extractor).
+/// then runs the label through the extractor). Free text goes through the lexical extractor, and
+/// through the semantic one too when it is given (lexical hits keep priority).
 public struct TaxonomySkillResolver: SkillResolver {
     public let taxonomy: Taxonomy
     public let extractor: SkillExtractor
+    public let semantic: SemanticSkillExtractor?
     private let byLabel: [String: SkillIndex]
 
-    public init(taxonomy: Taxonomy, extractor: SkillExtractor) {
+    public init(taxonomy: Taxonomy, extractor: SkillExtractor, semantic: SemanticSkillExtractor? = nil) {
         self.taxonomy = taxonomy
         self.extractor = extractor
+        self.semantic = semantic
         var byLabel: [String: SkillIndex] = [:]
         // Alternative labels first so a preferred label always wins a collision.
         for (position, skill) in taxonomy.skills.enumerated() {
@@ -37,7 +41,10 @@ public struct TaxonomySkillResolver: SkillResolver {
     }
 
     public func extract(_ text: String) -> [(skill: Int32, confidence: Double)] {
-        extractor.extract(text).map { ($0.skill, $0.confidence) }
+        let lexical = extractor.extract(text)
+        // An encoder failure on one text (it has none short of memory) leaves the lexical hits.
+        let hits = semantic.flatMap { try? $0.extract(text, mergingWith: lexical) } ?? lexical
+        return hits.map { ($0.skill, $0.confidence) }
     }
 
     /// Lower-cased, whitespace runs collapsed to one space, trimmed.

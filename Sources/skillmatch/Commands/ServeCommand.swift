@@ -70,10 +70,12 @@ struct ServeCommand: Command {
         engineConfiguration.snapshotMaxAgeDays = configuration.engine.snapshotMaxAgeDays
         engineConfiguration.skillVectors = SkillVectorSource(rawValue: configuration.engine.skillVectors) ?? .auto
         engineConfiguration.modelDirectory = context.modelDirectory.path
+        engineConfiguration.semanticExtraction = configuration.engine.semanticExtraction
         try FileManager.default.createDirectory(at: context.dataDirectory, withIntermediateDirectories: true)
         let engine: Engine
         do {
             engine = try Engine(configuration: engineConfiguration)
+            for warning in engine.warnings { context.printError("serve: WARNING \(warning)") }
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)
         }

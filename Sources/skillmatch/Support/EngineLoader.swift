@@ -25,6 +25,7 @@ enum EngineLoader {
                     configuration.loadDemoData = decoded.loadDemoData
                     configuration.snapshotMaxAgeDays = decoded.snapshotMaxAgeDays
                     configuration.skillVectors = decoded.skillVectors
+                    configuration.semanticExtraction = decoded.semanticExtraction
                 } catch {
                     throw CLIError.config("\(file.path): engine: \(error)")
                 }
@@ -48,6 +49,7 @@ enum EngineLoader {
         do {
             let engine = try Engine(configuration: configuration)
             if let warning = engine.startup.warning { context.printError("skillmatch: WARNING \(warning)") }
+            for warning in engine.warnings { context.printError("skillmatch: WARNING \(warning)") }
             return engine
         } catch let error as EngineError {
             throw CLIError(code: error.code == .invalidConfiguration ? .config : .dataError, message: error.message)

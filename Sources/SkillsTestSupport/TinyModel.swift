@@ -1,19 +1,19 @@
 import Foundation
-import SkillsTestSupport
+import SkillsCore
 
-/// A small random BERT written to a temporary model directory, so loading, errors and the forward
-/// pass are tested without the real weights.
-struct TinyModel {
-    static let vocabulary = [
+/// A small random BERT written to a temporary model directory, so loading, errors, the forward
+/// pass and the encoder's uses are tested without the real weights (SkillsEncoderTests, SkillsSemanticTests).
+public struct TinyModel {
+    public static let vocabulary = [
         "[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", "the", "hvac", "system", "run", "##ning", "##s", "keep",
         "nurse", "care", "patient", ",", ".", "!", "data", "analy", "##st", "a", "b", "c", "é", "e", "中", "文",
         "python", "##script", "java", "un", "##able",
     ]
 
-    let hidden = 8, heads = 2, layers = 2, intermediate = 16, positions = 24, types = 2
-    var tensors: [(name: String, shape: [Int], values: [Float])] = []
+    public let hidden = 8, heads = 2, layers = 2, intermediate = 16, positions = 24, types = 2
+    public var tensors: [(name: String, shape: [Int], values: [Float])] = []
 
-    init(seed: UInt64) {
+    public init(seed: UInt64) {
         var rng = SeededGenerator(seed: seed)
         func random(_ shape: [Int], scale: Float = 0.5) -> [Float] {
             (0..<shape.reduce(1, *)).map { _ in Float.random(in: -scale...scale, using: &rng) }
@@ -47,9 +47,9 @@ struct TinyModel {
         }
     }
 
-    func tensor(_ name: String) -> [Float] { tensors.first { $0.name == name }!.values }
+    public func tensor(_ name: String) -> [Float] { tensors.first { $0.name == name }!.values }
 
-    var configJSON: String {
+    public var configJSON: String {
         """
         {"architectures": ["BertModel"], "hidden_act": "gelu", "hidden_size": \(hidden), "intermediate_size": \(intermediate),
          "layer_norm_eps": 1e-12, "max_position_embeddings": \(positions), "model_type": "bert",
@@ -60,7 +60,7 @@ struct TinyModel {
 
     /// Writes config.json, vocab.txt, model.safetensors and the pooling config into a new temporary
     /// directory and returns it.
-    func write(maxSequenceLength: Int = 16) throws -> URL {
+    public func write(maxSequenceLength: Int = 16) throws -> URL {
         let directory = FileManager.default.temporaryDirectory
             .appendingPathComponent("skillmatch-encoder-\(UUID().uuidString)")
         try FileManager.default.createDirectory(
@@ -78,14 +78,14 @@ struct TinyModel {
 }
 
 /// Writes safetensors files for tests (header length, JSON header padded to 8 bytes, data).
-enum Safetensors {
-    static func bytes(_ values: [Float]) -> Data {
+public enum Safetensors {
+    public static func bytes(_ values: [Float]) -> Data {
         var data = Data(capacity: values.count * 4)
         for v in values { withUnsafeBytes(of: v.bitPattern.littleEndian) { data.append(contentsOf: $0) } }
         return data
     }
 
-    static func encode(_ tensors: [(name: String, dtype: String, shape: [Int], data: Data)]) -> Data {
+    public static func encode(_ tensors: [(name: String, dtype: String, shape: [Int], data: Data)]) -> Data {
         var entries: [String] = [#""__metadata__":{"format":"pt"}"#]
         var body = Data()
         for tensor in tensors {

@@ -1,0 +1,304 @@
+// Semantic extraction benchmark (`skillmatch-bench semantic-extraction`): lexical, semantic and
+// merged skill extraction side by side on ../shared/data/eval/skill-extraction.
+//
+// What's measured: micro precision and recall over ESCO predictions and mean R-Precision@5
+// (skills ranked by confidence) against the gold ESCO labels of each sentence — the scoring of
+// `skillmatch-bench extraction` — for the lexical SkillExtractor, the SemanticSkillExtractor alone
+// and the two merged (lexical hits keep priority), on tech_validation, tech_test, house_validation.
+// With --calibrate it first sweeps the semantic options on the two *validation* sets only
+// (pooled): the configuration with the highest merged recall at merged precision >= --target-precision
+// (default 0.47, a little above the 0.45 goal) is printed with the test-set figures it gives.
+// Also: time to build the label vectors (encode, or read the cache) and merged extraction speed
+// over --speed-sentences (default 100) distinct sentences, every candidate encoded afresh.
+// Corpus: *_annotations.csv (sentences of job ads with gold ESCO labels); the label vectors of the
+// shipped Taxonomies/ (~105k labels; cached in ${SKILLMATCH_DATA_DIR:-~/.local/share/skillmatch}/embeddings).
+// Run: scripts/fetch-model.sh && swift build -c release --product skillmatch-bench &&
+//      SKILLMATCH_SHARED_DATA=/work/shared/data .build/release/skillmatch-bench semantic-extraction [--calibrate]
+//      [--target-precision 0.47] [--threads 2] [--errors] [--speed-sentences 100]
+import Foundation
+import SkillsCore
+import SkillsEncoder
+import SkillsSemantic
+import SkillsTaxonomy
+import SkillsTestSupport
+
+func runSemanticExtractionBenchmark(_ arguments: [String]) throws {
+    var calibrate = false
+    var targetPrecision = 0.47
+    var threads = 2
+    var showErrors = false
+    var speedSentences = 100
+    var rest = arguments[...]
+    while let flag = rest.popFirst() {
+        switch flag {
+        case "--calibrate": calibrate = true
+        case "--errors": showErrors = true
+        case "--target-precision":
+            guard let v = rest.popFirst().flatMap(Double.init) else { throw BenchmarkError("--target-precision needs a number") }
+            targetPrecision = v
+        case "--threads": threads = try positiveInt(after: flag, in: &rest)
+        case "--speed-sentences": speedSentences = try positiveInt(after: flag, in: &rest)
+        default: throw BenchmarkError("unknown option \(flag)")
+        }
+    }
+    let taxonomy = try TaxonomyLoader.load(directory: FixturePaths.taxonomies)
+    let lexical = try SkillExtractor(taxonomy: taxonomy)
+    let encoder = try SentenceEncoder(
+        modelDirectory: SentenceEncoder.defaultModelDirectory(), configuration: EncoderConfiguration(batchSize: 64, threads: threads))
+    let cache = EmbeddingCache.defaultDirectory()
+    var vectors: SkillLabelVectors?
+    let labelSeconds = try secondsElapsed { vectors = try SkillLabelVectors(skills: taxonomy.skills, encoder: encoder, cacheDirectory: cache) }
+    guard let vectors else { return }
+    print(String(format: "label vectors: %d labels of %d skills in %.1f s (cache %@); load average %@",
+                 vectors.embeddings.labels.count, vectors.skillCount, labelSeconds, cache.path, loadAverage()))
+    let semantic = try SemanticSkillExtractor(skills: taxonomy.skills, vectors: vectors, encoder: encoder)
+
+    let uris = try ExtractionCorpus.escoSkillURIs()
+    let evalDir = FixturePaths.shared("eval/skill-extraction")
+    var sets: [(name: String, sentences: [GoldSentence])] = []
+    for name in ["tech_validation", "tech_test", "house_validation"] {
+        let gold = try ExtractionCorpus.goldSentences(evalDir.appendingPathComponent("\(name)_annotations.csv"))
+        sets.append((name, gold.map { GoldSentence(text: $0.text, labels: Set($0.labels.map { uris[$0] ?? "label:" + $0 })) }))
+    }
+    let bench = SemanticBench(lexical: lexical, semantic: semantic)
+    if calibrate {
+        let (chosen, frontier) = try bench.calibrate(
+            validation: sets.filter { $0.name.hasSuffix("validation") }.map(\.sentences), targetPrecision: targetPrecision)
+        print("trade-off points on every set (merged precision / recall):")
+        for options in frontier {
+            let rows = try sets.map { set -> String in
+                let row = try bench.merged(set.sentences, options: options)
+                return String(format: "%@ %.3f/%.3f", set.name, row.precision, row.recall)
+            }
+            print(String(format: "  minSim %.2f context %.1f: ", options.minimumSimilarity, options.contextWeight) + rows.joined(separator: "  "))
+        }
+        print("calibrated: \(describe(chosen))")
+        bench.report(sets, options: chosen, title: "calibrated options")
+    }
+    print("defaults: \(describe(semantic.options))")
+    bench.report(sets, options: semantic.options, title: "shipped defaults")
+    if showErrors { bench.printErrors(sets[0].sentences, options: semantic.options) }
+
+    // Speed: merged extraction of the first --speed-sentences distinct sentences, candidates encoded afresh.
+    let texts = Array(Array(Set(sets.flatMap { $0.sentences.map(\.text) })).sorted().prefix(speedSentences))
+    let fresh = try SemanticSkillExtractor(skills: taxonomy.skills, vectors: vectors, encoder: encoder, options: semantic.options)
+    var candidates = 0
+    let seconds = try secondsElapsed {
+        for text in texts {
+            let hits = lexical.extract(text)
+            candidates += fresh.candidates(of: text, lexical: hits).count
+            _ = try fresh.extract(text, mergingWith: hits)
+        }
+    }
+    print(String(format: "speed: %d sentences (%d candidates) in %.1f s = %.1f sentences/s, %.0f candidates/s (%d OpenBLAS threads; load average %@)",
+                 texts.count, candidates, seconds, Double(texts.count) / seconds, Double(candidates) / seconds, threads, loadAverage()))
+}
+
+func describe(_ o: SemanticExtractionOptions) -> String {
+    let s = o.splitter
+    return String(format: "ngrams %d-%d clauses %@ sentences %@ minSim %.3f margin %.2f perSentence %d perCandidate %d alternatives %@ lexicalSpans %@ context %.1f",
+                  s.ngramWords.lowerBound, s.ngramWords.upperBound, s.clauses ? "on" : "off", s.sentences ? "on" : "off",
+                  o.minimumSimilarity, o.margin, o.maximumPerSentence, o.maximumPerCandidate, o.alternativeLabels ? "on" : "off",
+                  o.lexicalSpans.rawValue, o.contextWeight)
+}
+
+/// Encodes each distinct candidate text once and scores it once per label choice, so that a
+/// sweep over selection options costs no forward passes.
+final class SemanticBench {
+    let lexical: SkillExtractor
+    let semantic: SemanticSkillExtractor
+    private var scores: [Bool: [String: [ScoredID]]] = [true: [:], false: [:]]
+    private var contextVectors: [String: [Float]] = [:]
+
+    init(lexical: SkillExtractor, semantic: SemanticSkillExtractor) {
+        self.lexical = lexical
+        self.semantic = semantic
+    }
+
+    /// Scores of every candidate text not yet scored (both label choices).
+    func prepare(_ texts: [String]) throws {
+        let missing = Array(Set(texts.filter { scores[true]![$0] == nil })).sorted()
+        guard !missing.isEmpty else { return }
+        for start in stride(from: 0, to: missing.count, by: 2048) {
+            let part = Array(missing[start..<min(start + 2048, missing.count)])
+            let vectors = try semantic.encoder.encodeFlat(part)
+            for alternatives in [true, false] {
+                let s = semantic.score(vectors, count: part.count, alternativeLabels: alternatives)
+                for (text, hits) in zip(part, s) { scores[alternatives]![text] = hits }
+            }
+        }
+    }
+
+    /// Vectors of the sentence contexts of every text not yet encoded.
+    func prepareContexts(_ texts: [String], splitter: CandidateSplitter) throws {
+        let missing = Array(Set(texts.flatMap { splitter.sentenceContexts($0).map(\.text) }.filter { contextVectors[$0] == nil })).sorted()
+        guard !missing.isEmpty else { return }
+        let d = semantic.encoder.dimension
+        let flat = try semantic.encoder.encodeFlat(missing)
+        for (i, text) in missing.enumerated() { contextVectors[text] = Array(flat[i * d..<(i + 1) * d]) }
+    }
+
+    /// The prepared scores of `candidates` of `text`, with its sentence context blended in when
+    /// `options.contextWeight` > 0 (contexts must be prepared).
+    func scored(_ candidates: [CandidatePhrase], of text: String, options: SemanticExtractionOptions) -> [[ScoredID]] {
+        let table = scores[options.alternativeLabels]!
+        let raw = candidates.map { table[$0.text]! }
+        guard options.contextWeight > 0 else { return raw }
+        let contexts = options.splitter.sentenceContexts(text).map { contextVectors[$0.text]! }
+        return semantic.weighed(raw, of: candidates, contexts: contexts, options: options)
+    }
+
+    /// Semantic and merged hits of one sentence under `options` (candidates must be prepared).
+    func run(_ text: String, lexicalHits: [ExtractedSkill], options: SemanticExtractionOptions) -> (semantic: [ExtractedSkill], merged: [ExtractedSkill]) {
+        let alone = semantic.candidates(of: text, options: options)
+        let shadowed = semantic.candidates(of: text, lexical: lexicalHits, options: options)
+        let semanticHits = semantic.select(alone, scores: scored(alone, of: text, options: options), options: options)
+        let forMerge = semantic.select(shadowed, scores: scored(shadowed, of: text, options: options), options: options)
+        return (semanticHits, lexicalHits.merged(withSemantic: forMerge))
+    }
+
+    struct Row {
+        var lexical: QualityCounts, semantic: QualityCounts, merged: QualityCounts
+    }
+
+    func evaluate(_ sentences: [GoldSentence], options: SemanticExtractionOptions, lexicalHits: [String: [ExtractedSkill]]) -> Row {
+        var semanticHits: [String: [String]] = [:], mergedHits: [String: [String]] = [:]
+        for sentence in sentences {
+            let (s, m) = run(sentence.text, lexicalHits: lexicalHits[sentence.text]!, options: options)
+            semanticHits[sentence.text] = esco(s)
+            mergedHits[sentence.text] = esco(m)
+        }
+        return Row(
+            lexical: QualityCounts(gold: sentences) { esco(lexicalHits[$0]!) },
+            semantic: QualityCounts(gold: sentences) { semanticHits[$0]! },
+            merged: QualityCounts(gold: sentences) { mergedHits[$0]! })
+    }
+
+    private func esco(_ hits: [ExtractedSkill]) -> [String] { hits.filter { $0.id.hasPrefix(escoSkillPrefix) }.map(\.id) }
+
+    private func lexicalTable(_ sentences: [GoldSentence]) -> [String: [ExtractedSkill]] {
+        var table: [String: [ExtractedSkill]] = [:]
+        for s in sentences { table[s.text] = lexical.extract(s.text) }
+        return table
+    }
+
+    /// Merged quality of one set under `options` (encodes what is missing).
+    func merged(_ sentences: [GoldSentence], options: SemanticExtractionOptions) throws -> QualityCounts {
+        try prepare(sentences.flatMap { s in semantic.candidates(of: s.text, options: options).map(\.text) })
+        if options.contextWeight > 0 { try prepareContexts(sentences.map(\.text), splitter: options.splitter) }
+        return evaluate(sentences, options: options, lexicalHits: lexicalTable(sentences)).merged
+    }
+
+    func report(_ sets: [(name: String, sentences: [GoldSentence])], options: SemanticExtractionOptions, title: String) {
+        print("\(title):")
+        print("set                 method     sentences  gold  predicted  precision  recall  RP@5")
+        for (name, sentences) in sets {
+            let table = lexicalTable(sentences)
+            do {
+                try prepare(sentences.flatMap { s in semantic.candidates(of: s.text, options: options).map(\.text) })
+                if options.contextWeight > 0 { try prepareContexts(sentences.map(\.text), splitter: options.splitter) }
+            } catch {
+                print("  \(name): encoding failed: \(error)")
+                continue
+            }
+            let row = evaluate(sentences, options: options, lexicalHits: table)
+            for (method, q) in [("lexical", row.lexical), ("semantic", row.semantic), ("merged", row.merged)] {
+                print(name.padding(toLength: 19, withPad: " ", startingAt: 0) + " " + method.padding(toLength: 10, withPad: " ", startingAt: 0)
+                    + String(format: " %9d %5d %10d %10.3f %7.3f %5.3f", sentences.count, q.gold, q.predicted, q.precision, q.recall, q.rPrecision))
+            }
+            print(String(format: "%@ merged/lexical recall: %.2f×", name, row.merged.recall / max(row.lexical.recall, 1e-9)))
+        }
+    }
+
+    /// Grid search on the validation sets (pooled counts): highest merged recall with merged
+    /// precision at or above `targetPrecision`; ties go to higher RP@5. Candidates and their scores
+    /// are computed once per splitter and lexical-span rule; the inner loops only re-select.
+    func calibrate(validation: [[GoldSentence]], targetPrecision: Double) throws -> (chosen: SemanticExtractionOptions, frontier: [SemanticExtractionOptions]) {
+        let sentences = validation.flatMap { $0 }
+        let table = lexicalTable(sentences)
+        var splitters: [CandidateSplitter] = []
+        for words in [1...4, 1...6, 1...8] { splitters.append(CandidateSplitter(ngramWords: words, clauses: false)) }
+        try prepare(sentences.flatMap { s in splitters.flatMap { $0.split(s.text).map(\.text) } })
+        try prepareContexts(sentences.map(\.text), splitter: splitters[0])
+        var best: (options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?
+        var tried = 0
+        let thresholds = (0...23).map { 0.50 + 0.02 * Float($0) }
+        let frontierFloors = [0.40, 0.45, 0.50, 0.55, 0.60, 0.65, 0.70]
+        var frontier: [(options: SemanticExtractionOptions, recall: Double, rp: Double, precision: Double)?] =
+            Array(repeating: nil, count: frontierFloors.count)
+        for splitter in splitters {
+            for alternatives in [true, false] {
+                for (rule, contextWeight) in SemanticExtractionOptions.LexicalSpanRule.allCases.flatMap({ r in [Float(0), 0.3, 0.4, 0.5, 0.6, 0.8].map { (r, $0) } }) {
+                    var o = semantic.options
+                    o.splitter = splitter
+                    o.alternativeLabels = alternatives
+                    o.lexicalSpans = rule
+                    o.contextWeight = contextWeight
+                    let prepared = sentences.map { s -> ([CandidatePhrase], [[ScoredID]]) in
+                        let c = semantic.candidates(of: s.text, lexical: table[s.text]!, options: o)
+                        return (c, scored(c, of: s.text, options: o))
+                    }
+                    for perCandidate in [1, 2] {
+                        for perSentence in [1, 2, 3] {
+                            for margin: Float in [0.03, 0.1, 2] {
+                                o.maximumPerCandidate = perCandidate
+                                o.maximumPerSentence = perSentence
+                                o.margin = margin
+                                o.minimumSimilarity = thresholds[0]
+                                // Why select once: the hits at threshold t are exactly the hits at the
+                                // lowest threshold whose score reaches t (the per-sentence best and
+                                // top-k order do not depend on t), so each t only filters.
+                                let lowest = prepared.map { semantic.select($0.0, scores: $0.1, options: o) }
+                                for t in thresholds {
+                                    tried += 1
+                                    var merged: [String: [String]] = [:]
+                                    for (s, hits) in zip(sentences, lowest) {
+                                        let kept = hits.filter { $0.confidence >= Double(t) * o.confidenceScale - 1e-9 }
+                                        merged[s.text] = esco(table[s.text]!.merged(withSemantic: kept))
+                                    }
+                                    let q = QualityCounts(gold: sentences) { merged[$0]! }
+                                    for (i, floor) in frontierFloors.enumerated() where q.precision >= floor {
+                                        if frontier[i] == nil || q.recall > frontier[i]!.recall {
+                                            o.minimumSimilarity = t
+                                            frontier[i] = (o, q.recall, q.rPrecision, q.precision)
+                                        }
+                                    }
+                                    guard q.precision >= targetPrecision else { continue }
+                                    if best == nil || (q.recall, q.rPrecision) > (best!.recall, best!.rp) {
+                                        o.minimumSimilarity = t
+                                        best = (o, q.recall, q.rPrecision, q.precision)
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        print("validation trade-off (pooled, merged): best recall at each precision floor")
+        for (floor, point) in zip(frontierFloors, frontier) {
+            guard let point else { continue }
+            print(String(format: "  precision >= %.2f: precision %.3f recall %.3f RP@5 %.3f  (%@)", floor, point.precision, point.recall,
+                         point.rp, describe(point.options)))
+        }
+        guard let best else { throw BenchmarkError("no configuration reaches merged precision \(targetPrecision) on validation") }
+        print(String(format: "calibration: %d configurations on %d validation sentences; best merged precision %.3f recall %.3f RP@5 %.3f",
+                     tried, sentences.count, best.precision, best.recall, best.rp))
+        return (best.options, frontier.compactMap { $0?.options })
+    }
+
+    func printErrors(_ sentences: [GoldSentence], options: SemanticExtractionOptions) {
+        let table = lexicalTable(sentences)
+        for sentence in sentences {
+            let (_, merged) = run(sentence.text, lexicalHits: table[sentence.text]!, options: options)
+            let found = merged.filter { $0.id.hasPrefix(escoSkillPrefix) }
+            let scalars = Array(sentence.text.unicodeScalars)
+            let wrong = found.filter { !sentence.labels.contains($0.id) }.map { hit in
+                let text = hit.spans.map { String(String.UnicodeScalarView(scalars[$0])) }.joined(separator: ",")
+                return "+\(hit.method == .semantic ? "~" : "")\(hit.label) <\(text)> [\(String(format: "%.2f", hit.confidence))]"
+            }
+            let missed = sentence.labels.subtracting(found.map(\.id)).map { "-\($0)" }
+            if !wrong.isEmpty || !missed.isEmpty { print("  \(sentence.text)\n    \((wrong + missed).joined(separator: "; "))") }
+        }
+    }
+}
