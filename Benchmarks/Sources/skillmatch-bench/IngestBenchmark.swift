@@ -12,12 +12,14 @@
 //     from a single-threaded pass over a sample, so hot spots are visible;
 //   - the process CPU time of the throughput phase per item (the cost, independent of how busy the
 //     shared machine is) and the load average before and after.
-// The sentence encoder is not on the ingestion path yet, so there is no encoder figure.
+//   - with the sentence encoder (`engine.semanticExtraction`, phase 3): items/s end to end for
+//     --semantic-items postings (default 10; semantic extraction encodes every candidate phrase, so
+//     it is orders of magnitude slower; 0 skips it; skipped with a message without the model).
 // Corpus: seeded (SplitMix64, --seed 6) schema.org JobPostings from the shipped taxonomy: an
 //   occupation's title and alternate titles, 6–14 of its profile skills woven into 1–3 KB of
 //   description text with filler sentences, cities, pay, dates. No peer: the target is absolute.
 // Run: swift build -c release --product skillmatch-bench
-//      .build/release/skillmatch-bench ingest [--items 100000] [--chunk 500] [--rate N] [--seconds 10] [--seed 6]
+//      .build/release/skillmatch-bench ingest [--items 100000] [--chunk 500] [--rate N] [--seconds 10] [--seed 6] [--semantic-items 10]
 // Also `skillmatch-bench ingest verify --data-dir DIR --ids FILE`: the crash test's index check
 // (Benchmarks/ingest-crash.sh): opens the engine on DIR as a restart would and checks that every id
 // is in the rebuilt snapshot and that a text search for a sample of ids' tokens finds them.
@@ -26,6 +28,8 @@ import SkillsCore
 import SkillsEngine
 import SkillsIndex
 import SkillsIngestion
+import SkillsSemantic
+import SkillsEncoder
 import SkillsTestSupport
 import Synchronization
 
@@ -79,7 +83,6 @@ func runIngestBenchmark(_ arguments: [String]) throws {
     // Each snapshot is rebuilt from every slot (IndexSnapshot.init), so its cost grows with the index.
     print(String(format: "  publisher: %d snapshots, %.1f s building them (%.0f%% of the run), the last (at %d items) %.2f s",
                  published.count, published.seconds, published.seconds / total * 100, items, published.last))
-    print("  sentence encoder: not on the ingestion path yet (entities are indexed lexically and by skills only; no encoder figure)")
     print(String(format: "  ack→searchable under a full backlog: median %.2f s, p99 %.2f s", median(throughputDelays), percentile(throughputDelays, 99)))
 
     // Phase 2: ack→searchable delay at a steady rate below capacity.
@@ -102,6 +105,36 @@ func runIngestBenchmark(_ arguments: [String]) throws {
     steady.stop()
     print(String(format: "  ack→searchable at %.0f items/s for %d s: median %.3f s, p99 %.3f s (publish delay %.2f s)",
                  streamRate, seconds, median(delays), percentile(delays, 99), engine.configuration.publishDelaySeconds))
+
+    try semanticIngestPhase(generator: generator, items: option("--semantic-items", 10))
+}
+
+/// Phase 3: the same postings ingested with `engine.semanticExtraction` on (lexical + encoder hits).
+private func semanticIngestPhase(generator: JobPostingGenerator, items: Int) throws {
+    guard items > 0 else { return }
+    // The model and the label-vector cache of the user's data directory (the engine's own is a
+    // temporary folder; encoding every label again takes many minutes).
+    if ProcessInfo.processInfo.environment["SKILLMATCH_EMBEDDINGS_DIR"] == nil {
+        setenv("SKILLMATCH_EMBEDDINGS_DIR", EmbeddingCache.defaultDirectory().path, 1)
+    }
+    let engine = try makeIngestBenchEngine(semanticExtraction: true)
+    defer { try? FileManager.default.removeItem(atPath: engine.configuration.dataDirectory) }
+    guard engine.semanticExtractor != nil else {
+        print("  with the sentence encoder: skipped (\(engine.warnings.first ?? "semantic extraction unavailable"))")
+        return
+    }
+    let run = IngestBenchRun(engine: engine)
+    run.startWorkers(2)
+    let cpuStart = processCPUSeconds()
+    let start = Date()
+    let body = Data((0..<items).map { generator.posting($0, prefix: "e") }.joined(separator: "\n").utf8)
+    _ = try engine.enqueue(body, format: "jobposting", source: "bench-semantic")
+    _ = try run.waitSearchable([((0..<items).map { "e-\($0)" }, Date())])
+    let total = Date().timeIntervalSince(start)
+    let cpu = processCPUSeconds() - cpuStart
+    run.stop()
+    print(String(format: "  with the sentence encoder (semantic + lexical extraction), %d items: %.2f items/s end to end (%.1f s); %.1f CPU-s per item (no target)",
+                 items, Double(items) / total, total, cpu / Double(items)))
 }
 
 /// The crash test's check of a data directory after a restart.
@@ -138,8 +171,7 @@ private func processCPUSeconds() -> Double {
     return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
 }
 
-/// The 1-minute load average, as text ("?" when unreadable).
-func makeIngestBenchEngine(folder: URL? = nil) throws -> Engine {
+func makeIngestBenchEngine(folder: URL? = nil, semanticExtraction: Bool = false) throws -> Engine {
     let folder = folder ?? FileManager.default.temporaryDirectory.appendingPathComponent("skillmatch-ingest-bench-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     var configuration = EngineConfiguration(
@@ -147,6 +179,8 @@ func makeIngestBenchEngine(folder: URL? = nil) throws -> Engine {
         configDirectory: FixturePaths.packageRoot.appendingPathComponent("Config").path)
     configuration.skillVectors = .taxonomy
     configuration.vectorCacheDirectory = FixturePaths.vectorCache.path
+    configuration.semanticExtraction = semanticExtraction
+    if semanticExtraction { configuration.modelDirectory = SentenceEncoder.defaultModelDirectory().path }
     return try Engine(configuration: configuration)
 }
 
