@@ -111,7 +111,7 @@ public final class Engine: Sendable {
         }
         report.recomputedVectors = opened.recomputedVectors
         var writer = opened.writer
-        let snapshot = writer.snapshot()
+        let snapshot = report.time("first publish") { writer.snapshot() }
         writer.rebase(on: snapshot)
         self.startup = report
         self.indexStartup = opened.report

@@ -2,10 +2,12 @@
 // 1. A snapshot built incrementally (publishes that reuse the partitions of unchanged kinds, with
 //    upserts, replacements and deletes in between) equals a full build of the same writer, list
 //    by list and weight by weight, and still agrees with the brute-force reference.
+//    A build split into slot ranges (several cores) equals a single pass.
 // 2. The analyser's byte-level term loop yields exactly the terms of the original String-based
 //    analyser (kept here as the reference) on seeded random text.
 // 3. Every entity field, every profile entry and the search results survive a snapshot file round
-//    trip; the restored writer keeps indexing and its metadata comes back from the header.
+//    trip, whatever the chunking of the entity section; the restored writer keeps indexing and its
+//    metadata comes back from the header.
 // 4. A damaged (any flipped byte), truncated or foreign file, another format version or another
 //    index configuration is refused with `invalid_snapshot`, never a crash.
 import Foundation
@@ -17,19 +19,36 @@ import Testing
 
 /// The postings of two snapshots are the same lists with the same weights, kind by kind.
 func samePostings(_ a: IndexSnapshot, _ b: IndexSnapshot) -> Bool {
-    guard a.partitions.count == b.partitions.count else { return false }
-    for (p, q) in zip(a.partitions, b.partitions) {
-        guard p.liveCount == q.liveCount, p.skillIDF == q.skillIDF, p.averageTitleLength == q.averageTitleLength,
-              p.averageBodyLength == q.averageBodyLength else { return false }
-        guard zip(p.skillPostings, q.skillPostings).allSatisfy({ $0.docs == $1.docs && $0.weights == $1.weights && $0.maxWeight == $1.maxWeight })
-        else { return false }
-        // A reused partition may cover fewer term ids (padded on reuse); compare the common part, rest must be empty.
-        let n = min(p.textPostings.count, q.textPostings.count)
-        guard p.textPostings[n...].allSatisfy({ $0.count == 0 }), q.textPostings[n...].allSatisfy({ $0.count == 0 }),
-              zip(p.textPostings, q.textPostings).allSatisfy({ $0.docs == $1.docs && $0.weights == $1.weights }),
-              Array(p.textIDF.prefix(n)) == Array(q.textIDF.prefix(n)) else { return false }
+    a.partitions.count == b.partitions.count && zip(a.partitions, b.partitions).allSatisfy(samePartition)
+}
+
+/// The same lists with the same weights and statistics.
+func samePartition(_ p: KindPartition, _ q: KindPartition) -> Bool {
+    guard p.liveCount == q.liveCount, p.skillIDF == q.skillIDF, p.averageTitleLength == q.averageTitleLength,
+          p.averageBodyLength == q.averageBodyLength else { return false }
+    guard zip(p.skillPostings, q.skillPostings).allSatisfy({ $0.docs == $1.docs && $0.weights == $1.weights && $0.maxWeight == $1.maxWeight })
+    else { return false }
+    // A reused partition may cover fewer term ids (padded on reuse); compare the common part, rest must be empty.
+    let n = min(p.textPostings.count, q.textPostings.count)
+    return p.textPostings[n...].allSatisfy({ $0.count == 0 }) && q.textPostings[n...].allSatisfy({ $0.count == 0 })
+        && zip(p.textPostings, q.textPostings).allSatisfy({ $0.docs == $1.docs && $0.weights == $1.weights && $0.maxWeight == $1.maxWeight })
+        && Array(p.textIDF.prefix(n)) == Array(q.textIDF.prefix(n))
+}
+
+/// A build split into slot ranges (what large writers do on several cores) lays out exactly the
+/// lists of a single pass, whatever the split, tombstones and empty ranges included.
+@Test func buildSplitIntoSlotRangesEqualsOnePass() throws {
+    var fixture = try IndexFixture(seed: 43, jobs: 400, candidates: 150, programs: 60)
+    for i in stride(from: 0, to: 400, by: 9) { fixture.writer.delete(EntityKey(.job, "job-\(i)")) }
+    for i in 0..<20 { try fixture.writer.upsert(.candidate(fixture.corpus.candidate(i))) }  // replacements: tombstones
+    for kind in [EntityKind.job, .candidate, .program] {
+        let ordinal = IndexSnapshot.ordinal(kind)
+        let single = KindPartition.build(ordinal: ordinal, writer: fixture.writer, parts: 1)
+        #expect(single.liveCount > 0)
+        for parts in [2, 3, 7, fixture.writer.slotCount + 5] {
+            #expect(samePartition(single, KindPartition.build(ordinal: ordinal, writer: fixture.writer, parts: parts)), "\(kind), \(parts) parts")
+        }
     }
-    return true
 }
 
 @Test func incrementalPublishEqualsFullBuild() throws {
@@ -188,6 +207,12 @@ func fullyPopulatedEntities() -> [Entity] {
         #expect(a.map(\.score) == b.map(\.score), "round \(round)")
         #expect(a.map { original.entity($0.id)!.id } == b.map { copy.entity($0.id)!.id }, "round \(round)")
     }
+    // Small chunks (several, the last one short) restore the same writer: re-encoded with the
+    // default chunking it is the very same file.
+    let chunked = fixture.writer.encodedSnapshotFile(metadata: ["database": "db-1", "sequence": "42"], entitiesPerChunk: 7)
+    #expect(chunked != bytes)
+    let fromChunks = try chunked.withUnsafeBytes { try IndexWriter(restoring: $0, configuration: fixture.writer.configuration) }
+    #expect(fromChunks.encodedSnapshotFile(metadata: ["database": "db-1", "sequence": "42"]) == bytes)
     // The restored writer keeps working: new terms, replacements, deletes.
     var job = fixture.corpus.job(1)
     job.title = "zyzzyva quuxology"

@@ -65,6 +65,7 @@ func runRestartBenchmark(_ arguments: [String]) throws {
         print(String(format: "restart.%@: ready in %.2f s wall, %.2f CPU-s (index %.2f s wall, %@), RSS %.0f bytes per entity (%.0f MB)",
                      label, result.readySeconds, result.readyCPUSeconds, result.indexSeconds, result.source,
                      result.rssBytes / Double(total), result.rssBytes / 1e6))
+        if let startup = result.startup { print("restart.\(label).parts: \(startup)") }
         if let reason = result.reason, snapshots { print("restart.\(label): snapshot not used: \(reason)") }
         if let saved = result.saved { print("restart.save_snapshot: \(saved)") }
         answers.append(result.answers)
@@ -142,6 +143,8 @@ struct RestartChildResult: Codable {
     var readyCPUSeconds: Double
     var answers: [String]
     var saved: String?
+    /// The engine's start-up parts with their times (``StartupReport/summary``).
+    var startup: String?
 }
 
 func restartProcessCPUSeconds() -> Double {
@@ -192,6 +195,6 @@ func restartChild(directory: String, save: Bool) throws {
     }
     let result = RestartChildResult(
         readySeconds: ready, indexSeconds: engine.indexStartup.seconds, source: engine.indexStartup.source.rawValue, reason: engine.indexStartup.reason,
-        rssBytes: rss, readyCPUSeconds: readyCPU, answers: answers, saved: saved)
+        rssBytes: rss, readyCPUSeconds: readyCPU, answers: answers, saved: saved, startup: engine.startup.summary)
     FileHandle.standardOutput.write(try JSONEncoder().encode(result))
 }

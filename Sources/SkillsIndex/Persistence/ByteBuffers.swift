@@ -103,6 +103,17 @@ struct ByteReader {
         return T.allCases[index]
     }
 
+    /// The bytes of an array written by ``ByteWriter/writeArray(_:)``, in place (possibly
+    /// unaligned), and its element count: for arrays that are copied elsewhere piecewise.
+    mutating func readArrayBytes<T: BitwiseCopyable>(_: T.Type) throws(IndexError) -> (bytes: UnsafeRawBufferPointer, count: Int) {
+        let count = Int(try read(UInt64.self))
+        guard count >= 0, count <= (buffer.count - offset) / max(1, MemoryLayout<T>.stride) else {
+            throw .invalidSnapshot("byte \(offset): array of \(count) exceeds the file")
+        }
+        let at = try take(count * MemoryLayout<T>.stride)
+        return (UnsafeRawBufferPointer(rebasing: buffer[at..<(at + count * MemoryLayout<T>.stride)]), count)
+    }
+
     mutating func readArray<T: BitwiseCopyable>(_: T.Type) throws(IndexError) -> [T] {
         let count = Int(try read(UInt64.self))
         guard count >= 0, count <= (buffer.count - offset) / max(1, MemoryLayout<T>.stride) else {

@@ -14,11 +14,16 @@ import SkillsCore
 /// index configuration, checksum, every count and id). The payload holds the live slots only, in
 /// slot order (tombstones are dropped, so document ids are compacted): term strings, then the
 /// fixed-width per-slot arrays (field lengths, term counts, term ids and frequencies) as raw
-/// arrays, then each entity and profile in ``EntityBinaryCoding``, then the entity vectors
+/// arrays, then the entities per chunk (u32) and a table of chunk offsets (into the payload: where
+/// each chunk starts, then where the last ends) and each entity and profile in
+/// ``EntityBinaryCoding``, then the entity vectors
 /// (dimension u32, 0 for none; a presence byte per slot; the rows as float32).
 public struct IndexSnapshotFile: Sendable, Hashable {
     /// Bumped whenever the payload layout or ``EntityBinaryCoding`` changes; older files are refused.
-    public static let formatVersion: UInt32 = 2
+    public static let formatVersion: UInt32 = 3
+    /// Entities per chunk of the entity section by default (each chunk decodes independently, so
+    /// a restore uses every core).
+    public static let entitiesPerChunk = 32_768
     static let magic: [UInt8] = Array("SKMINDEX".utf8)
 
     /// What the header says; read it with ``header(of:)`` without touching the payload.

@@ -16,6 +16,17 @@ struct KindVectors: Sendable {
         matrix = try! VectorMatrix(dimension: dimension)
     }
 
+    /// A kind's restored vectors: `values` holds one row of `dimension` per entry of `documents`.
+    init(dimension: Int, values: [Float], documents: [Int32]) throws(IndexError) {
+        guard values.count == documents.count * dimension else {
+            throw .invalidSnapshot("\(values.count) vector values for \(documents.count) rows of \(dimension)")
+        }
+        do { matrix = try VectorMatrix(dimension: dimension, values: values) } catch {
+            throw .invalidSnapshot("entity vectors: \(error)")
+        }
+        self.documents = documents
+    }
+
     /// Appends a row of `dimension` finite values (checked by the writer) and returns its number.
     mutating func append(_ vector: [Float], document: Int32) -> Int32 {
         documents.append(document)
