@@ -67,7 +67,7 @@ struct JWTFactory {
     #expect(result.issuerName == "Test College")
 }
 
-@Test(.timeLimit(.minutes(1)))
+@Test(.timeLimit(.minutes(5)))  // a guard against runaway work, not a speed target
 func jwtNegativeInputs() throws {
     let f = try JWTFactory(seed: 7)
     let other = try JWTFactory(seed: 9)

@@ -17,7 +17,7 @@ private func verify(_ document: JSONObject, configuration: VerifierConfiguration
     return try CredentialVerifier(configuration: configuration).verifyDocument(.object(document))
 }
 
-@Test(.timeLimit(.minutes(1)))
+@Test(.timeLimit(.minutes(5)))  // a guard against runaway work, not a speed target
 func deeplyNestedAndOversizedJSON() throws {
     let verifier = try CredentialVerifier()
     let deep = Array((String(repeating: "{\"a\":", count: 200_000) + "1" + String(repeating: "}", count: 200_000)).utf8)
@@ -40,7 +40,7 @@ func deeplyNestedAndOversizedJSON() throws {
     #expect(result.reason.contains("context not bundled"))
 }
 
-@Test(.timeLimit(.minutes(1)))
+@Test(.timeLimit(.minutes(5)))  // a guard against runaway work, not a speed target
 func cyclicContextsAndTerms() throws {
     let cyclic: JSONValue = try JSONParser().parse(#"{"@context": ["https://example.org/a"]}"#)
     let options = JSONLDOptions(contextLoader: { url in url == "https://example.org/a" ? cyclic : BundledContexts.document(for: url) })

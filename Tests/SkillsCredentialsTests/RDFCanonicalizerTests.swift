@@ -40,7 +40,7 @@ func rdfCanonSuite(test: String) throws {
     #expect(evaluationTests.count == 64)
 }
 
-@Test(.timeLimit(.minutes(1)))
+@Test(.timeLimit(.minutes(5)))  // a guard against runaway work, not a speed target
 func poisonGraphHitsTheWorkLimit() throws {
     let input = try String(contentsOf: suite.appendingPathComponent("test074-in.nq"), encoding: .utf8)
     let quads = try NQuads.parse(input)

@@ -163,12 +163,18 @@ import Testing
             gate.wait()
             return .text("done")
         }
-        try withServer({ $0.workerThreads = 1; $0.queueCapacity = 1; $0.retryAfterSeconds = 7 }, responder: router) { server in
+        let metrics = MetricsRegistry()
+        try withServer({ $0.workerThreads = 1; $0.queueCapacity = 1; $0.retryAfterSeconds = 7 }, responder: router, metrics: metrics) { server in
+            // Whatever fails below, release the handlers: shutting down waits for them.
+            defer { for _ in 0..<3 { gate.signal() } }
+            // Each step waits for the server's state rather than for a fixed time, which a loaded
+            // machine outlasts: the first request running, then the second queued.
             let first = try TestClient(port: server.port)
             try first.send(get("/block"))
+            waitFor { runs.load(ordering: .relaxed) == 1 }
             let second = try TestClient(port: server.port)
             try second.send(get("/block"))
-            usleep(100_000)
+            waitFor { gauge(metrics, "http_worker_queue_depth") == 1 }
             let third = try TestClient(port: server.port)
             try third.send(get("/block"))
             let refused = try #require(try third.readResponse())
@@ -252,10 +258,16 @@ import Testing
         let size = 32 << 20
         var router = testRouter()
         router.get("/big") { _, _ in HTTPResponse(body: [UInt8](repeating: 0x61, count: size)) }
-        try withServer({ $0.timeouts.readSeconds = 0.3 }, responder: router) { server in
+        let metrics = MetricsRegistry()
+        try withServer({ $0.timeouts.readSeconds = 0.3 }, responder: router, metrics: metrics) { server in
             let client = try TestClient(port: server.port)
             try client.send(get("/big"))
-            usleep(1_200_000)  // never read: the server's writes stall
+            // Never read: the server's writes stall. Wait until it has answered and closed the
+            // connection rather than for a fixed time, which a loaded machine can outlast before
+            // the 32 MB response is even built.
+            waitFor { metrics.requestCount(route: "/big") == 1 && gauge(metrics, "http_open_connections") == 0 }
+            #expect(metrics.requestCount(route: "/big") == 1)
+            #expect(gauge(metrics, "http_open_connections") == 0, "the server should have closed the stalled connection")
             try expectServing(server)
             var received = 0
             var chunk = [UInt8](repeating: 0, count: 1 << 16)
@@ -308,6 +320,17 @@ import Testing
 }
 
 /// A fresh connection gets a normal answer.
+/// Polls `condition` every millisecond for up to a minute (the caller checks the outcome).
+func waitFor(_ condition: () -> Bool) {
+    let deadline = Date().addingTimeInterval(60)
+    while !condition(), Date() < deadline { usleep(1_000) }
+}
+
+/// The current value of gauge `name` in `metrics`' exposition text.
+func gauge(_ metrics: MetricsRegistry, _ name: String) -> Double? {
+    metrics.render().split(separator: "\n").first { $0.hasPrefix(name + " ") }.flatMap { Double($0.split(separator: " ")[1]) }
+}
+
 func expectServing(_ server: HTTPServer, sourceLocation: SourceLocation = #_sourceLocation) throws {
     let client = try TestClient(port: server.port)
     try client.send(get("/hello"))
