@@ -28,7 +28,8 @@ struct ImportSource {
             for name in names where !name.hasPrefix(".") {
                 let child = url.appendingPathComponent(name)
                 var childIsDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: child.path, isDirectory: &childIsDirectory)
+                // Listed a moment ago; gone now (removed meanwhile, a dangling link): nothing to import.
+                guard FileManager.default.fileExists(atPath: child.path, isDirectory: &childIsDirectory) else { continue }
                 if childIsDirectory.boolValue || name.lowercased().hasSuffix(".zip") {
                     try add(child)
                 } else if files[name] == nil {
