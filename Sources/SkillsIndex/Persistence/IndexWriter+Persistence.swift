@@ -6,9 +6,10 @@ import SkillsVectors
 extension IndexWriter {
     /// The writer's live state as an ``IndexSnapshotFile`` (bytes to write to a file).
     ///
-    /// - Parameter metadata: the caller's validation data, returned by ``IndexSnapshotFile/header(of:)``.
+    /// - Parameters:
+    ///   - metadata: the caller's validation data, returned by ``IndexSnapshotFile/header(of:)``.
+    ///   - entitiesPerChunk: entities per independently decodable chunk (tests vary it).
     /// - Complexity: O(live slots + their terms and skills).
-    /// - Parameter entitiesPerChunk: entities per independently decodable chunk (tests vary it).
     public func encodedSnapshotFile(metadata: [String: String], entitiesPerChunk chunk: Int = IndexSnapshotFile.entitiesPerChunk) -> [UInt8] {
         precondition(chunk > 0, "entitiesPerChunk must be positive")
         var live: [Int] = []
@@ -77,7 +78,7 @@ extension IndexWriter {
         return w.bytes
     }
 
-    /// Restores a writer from ``encodedSnapshotFile(metadata:)`` bytes: the same live entities,
+    /// Restores a writer from ``encodedSnapshotFile(metadata:entitiesPerChunk:)`` bytes: the same live entities,
     /// profiles and terms in the same order, so its snapshot ranks exactly as the original's did.
     /// The profile builder (parameters and as-of date) comes from the file.
     ///
