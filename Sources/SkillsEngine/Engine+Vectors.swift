@@ -85,19 +85,29 @@ extension Engine {
                 let changes = try store.changeState()
                 for kind in [EntityKind.candidate, .job, .program] {
                     var rewrite: [(id: String, vector: Data)] = []
-                    var vector: [Float] = []
+                    // Rows are decoded a batch at a time on every core (the JSON decode is most of a
+                    // rebuild), then upserted in scan order by this thread, the writer's only one.
+                    var batch: [(document: Data, vector: [Float])] = []
+                    func flush() {
+                        let entities = decodeStored(batch.map(\.document), kind: kind, codec: codec)
+                        for (entity, row) in zip(entities, batch) {
+                            // A stored row that no longer decodes (e.g. a skill removed from the
+                            // taxonomy) is left out of the index rather than failing the start.
+                            guard let entity, let slot = try? writer.upsert(entity, vector: row.vector.isEmpty ? nil : row.vector) else { continue }
+                            if row.vector.isEmpty, let fresh = writer.vector(of: slot) {
+                                rewrite.append((entity.id, VectorBlob.data(fresh)))
+                            }
+                        }
+                        batch.removeAll(keepingCapacity: true)
+                    }
                     _ = try store.scanBuffers(kind: kind.rawValue, fields: [.document, .vector]) { row in
                         guard let document = row.document, document.count > 0 else { return }
-                        // A stored row that no longer decodes (e.g. a skill removed from the taxonomy)
-                        // is left out of the index rather than failing the start.
-                        guard let entity = try? codec.decodeStored(kind: kind, Data(document)) else { return }
-                        vector.removeAll(keepingCapacity: true)
+                        var vector: [Float] = []
                         if trustStored, let blob = row.vector, blob.count == dimension * 4 { try VectorBlob.append(blob, to: &vector) }
-                        guard let slot = try? writer.upsert(entity, vector: vector.isEmpty ? nil : vector) else { return }
-                        if vector.isEmpty, let fresh = writer.vector(of: slot) {
-                            rewrite.append((entity.id, VectorBlob.data(fresh)))
-                        }
+                        batch.append((Data(document), vector))
+                        if batch.count == 4_096 { flush() }
                     }
+                    flush()
                     if !rewrite.isEmpty { rewrites.append((kind, rewrite)) }
                 }
                 return changes
@@ -111,6 +121,22 @@ extension Engine {
             try? (space.identifier + "\n").write(to: marker, atomically: true, encoding: .utf8)
         }
         return result
+    }
+
+    /// `documents` decoded by `codec` on every core, in order; `nil` for one that does not decode.
+    private static func decodeStored(_ documents: [Data], kind: EntityKind, codec: EntityCodec) -> [Entity?] {
+        var out = [Entity?](repeating: nil, count: documents.count)
+        let runs = documents.count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        out.withUnsafeMutableBufferPointer { buffer in
+            nonisolated(unsafe) let slots = buffer  // each run writes its own range
+            DispatchQueue.concurrentPerform(iterations: runs) { r in
+                let size = (documents.count + runs - 1) / runs
+                for i in min(documents.count, r * size)..<min(documents.count, (r + 1) * size) {
+                    slots[i] = try? codec.decodeStored(kind: kind, documents[i])
+                }
+            }
+        }
+        return out
     }
 
     /// The vector stored with `entity`: its profile's skill vectors summed and normalised.
