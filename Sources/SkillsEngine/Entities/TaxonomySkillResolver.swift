@@ -5,7 +5,8 @@ import SkillsTaxonomy
 /// Resolves what documents say about skills against the shipped taxonomy.
 ///
 /// Order: the id/URI (`targetUrl`, `termCode`); then the label or code as a preferred or
-/// alternative label, compared case- and space-insensitively; else nothing (the draft resolver
+/// alternative label, compared case- and space-insensitively (a label shared by an ESCO skill and
+/// an O*NET technology resolves to the ESCO skill, as extraction does); else nothing (the draft resolver
 /// then runs the label through the extractor). Free text goes through the lexical extractor, and
 /// through the semantic one too when it is given (lexical hits keep priority).
 public struct TaxonomySkillResolver: SkillResolver {
@@ -18,16 +19,20 @@ public struct TaxonomySkillResolver: SkillResolver {
         self.taxonomy = taxonomy
         self.extractor = extractor
         self.semantic = semantic
-        var byLabel: [String: SkillIndex] = [:]
-        // Alternative labels first so a preferred label always wins a collision.
+        // Where labels collide, the skill the extractor picks for the same phrase: an ESCO skill over
+        // an O*NET technology of that name (as its phrase table does), then a preferred label over
+        // an alternative one, then taxonomy order. Otherwise a job listing "PostgreSQL" would get
+        // the O*NET skill while the extractor gives résumés saying "PostgreSQL" the ESCO one.
+        var best: [String: (rank: Int, skill: SkillIndex)] = [:]
         for (position, skill) in taxonomy.skills.enumerated() {
-            for alt in skill.altLabels {
-                let key = Self.key(alt)
-                if byLabel[key] == nil { byLabel[key] = SkillIndex(position) }
+            let technology = skill.type == .technology ? 2 : 0
+            for (label, alternative) in [(skill.label, 0)] + skill.altLabels.map({ ($0, 1) }) {
+                let key = Self.key(label), rank = technology + alternative
+                if let current = best[key], current.rank <= rank { continue }
+                best[key] = (rank, SkillIndex(position))
             }
         }
-        for (position, skill) in taxonomy.skills.enumerated() { byLabel[Self.key(skill.label)] = SkillIndex(position) }
-        self.byLabel = byLabel
+        self.byLabel = best.mapValues(\.skill)
     }
 
     public func resolve(_ reference: SkillReference) -> Int32? {
