@@ -89,7 +89,7 @@ extension Engine {
                     // rebuild), then upserted in scan order by this thread, the writer's only one.
                     var batch: [(document: Data, vector: [Float])] = []
                     func flush() {
-                        let entities = decodeStored(batch.map(\.document), kind: kind, codec: codec)
+                        let entities = concurrentMap(batch.count, minimumPerRun: 32) { try? codec.decodeStored(kind: kind, batch[$0].document) }
                         for (entity, row) in zip(entities, batch) {
                             // A stored row that no longer decodes (e.g. a skill removed from the
                             // taxonomy) is left out of the index rather than failing the start.
@@ -121,22 +121,6 @@ extension Engine {
             try? (space.identifier + "\n").write(to: marker, atomically: true, encoding: .utf8)
         }
         return result
-    }
-
-    /// `documents` decoded by `codec` on every core, in order; `nil` for one that does not decode.
-    private static func decodeStored(_ documents: [Data], kind: EntityKind, codec: EntityCodec) -> [Entity?] {
-        var out = [Entity?](repeating: nil, count: documents.count)
-        let runs = documents.count < 64 ? 1 : max(1, ProcessInfo.processInfo.activeProcessorCount)
-        out.withUnsafeMutableBufferPointer { buffer in
-            nonisolated(unsafe) let slots = buffer  // each run writes its own range
-            DispatchQueue.concurrentPerform(iterations: runs) { r in
-                let size = (documents.count + runs - 1) / runs
-                for i in min(documents.count, r * size)..<min(documents.count, (r + 1) * size) {
-                    slots[i] = try? codec.decodeStored(kind: kind, documents[i])
-                }
-            }
-        }
-        return out
     }
 
     /// The vector stored with `entity`: its profile's skill vectors summed and normalised.

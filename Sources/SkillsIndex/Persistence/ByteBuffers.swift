@@ -115,13 +115,9 @@ struct ByteReader {
     }
 
     mutating func readArray<T: BitwiseCopyable>(_: T.Type) throws(IndexError) -> [T] {
-        let count = Int(try read(UInt64.self))
-        guard count >= 0, count <= (buffer.count - offset) / max(1, MemoryLayout<T>.stride) else {
-            throw .invalidSnapshot("byte \(offset): array of \(count) exceeds the file")
-        }
-        let at = try take(count * MemoryLayout<T>.stride)
+        let (bytes, count) = try readArrayBytes(T.self)
         return [T](unsafeUninitializedCapacity: count) { out, initialized in
-            UnsafeMutableRawBufferPointer(out).copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[at..<(at + count * MemoryLayout<T>.stride)]))
+            UnsafeMutableRawBufferPointer(out).copyMemory(from: bytes)
             initialized = count
         }
     }

@@ -20,7 +20,7 @@ extension KindPartition {
     static func build(ordinal: Int, writer w: IndexWriter, parts: Int? = nil) -> KindPartition {
         let kind = UInt8(ordinal)
         let ranges = slotRanges(w.kinds.count, parts: parts)
-        let counts = parallelMap(ranges.count) { p in Counts(kind: kind, slots: ranges[p], writer: w) }
+        let counts = concurrentMap(ranges.count) { p in Counts(kind: kind, slots: ranges[p], writer: w) }
         var skillDF = counts[0].skillDF, termDF = counts[0].termDF
         for c in counts.dropFirst() {
             for i in skillDF.indices { skillDF[i] += c.skillDF[i] }
@@ -169,7 +169,7 @@ private struct FlatPostings: @unchecked Sendable {
 
     /// List `i` is `starts[i]..<starts[i + 1]`, copied out on every core.
     func lists(starts: [Int]) -> [PostingList] {
-        parallelMap(starts.count - 1, chunked: true) { i in
+        concurrentMap(starts.count - 1, minimumPerRun: 5_000) { i in
             guard starts[i + 1] > starts[i] else { return PostingList() }
             let range = starts[i]..<starts[i + 1]
             return PostingList(docs: Array(docs[range]), weights: Array(weights[range]))
@@ -180,23 +180,4 @@ private struct FlatPostings: @unchecked Sendable {
         docs.deallocate()
         weights.deallocate()
     }
-}
-
-/// `body(0..<count)` on every core, in order. `chunked`: many small items, run in per-core runs.
-private func parallelMap<T: Sendable>(_ count: Int, chunked: Bool = false, _ body: (Int) -> T) -> [T] {
-    let cores = max(1, ProcessInfo.processInfo.activeProcessorCount)
-    let runs = chunked ? (count < 10_000 ? 1 : cores) : count
-    guard runs > 1 else { return (0..<count).map(body) }
-    var out = [T?](repeating: nil, count: count)
-    out.withUnsafeMutableBufferPointer { buffer in
-        nonisolated(unsafe) let slots = buffer  // each item is written by exactly one iteration
-        withoutActuallyEscaping(body) { body in
-            nonisolated(unsafe) let body = body
-            DispatchQueue.concurrentPerform(iterations: runs) { r in
-                let size = (count + runs - 1) / runs
-                for i in min(count, r * size)..<min(count, (r + 1) * size) { slots[i] = body(i) }
-            }
-        }
-    }
-    return out.map { $0! }
 }
