@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: Apache-2.0
 // Properties (on a tiny random BERT, so similarities are arbitrary but exact):
-// - the extractor equals a naive reference (encode each candidate and each label separately, max
-//   cosine per skill, per-sentence threshold / margin / top-k) on seeded random texts and thresholds;
+// - the extractor equals a naive reference (encode each candidate, label and sentence separately,
+//   centre in Double, max cosine per skill, sentence / coverage / single-word terms, per-sentence
+//   threshold / margin / top-k) on seeded random texts, weights and thresholds;
 // - raising the threshold only removes hits; a phrase equal to a label is found at threshold 0.999
 //   (phrase cosine only); the sentence-context blend matches the reference too;
 // - merging keeps lexical priority: a skill found lexically keeps its lexical entry and confidence,
@@ -17,27 +18,44 @@ import Testing
 @testable import SkillsSemantic
 
 struct SemanticSkillExtractorTests {
-    /// The selection rule written the slow, obvious way.
+    /// The scoring and selection rule written the slow, obvious way: every label and sentence
+    /// encoded on its own, centring done in Double.
     private func reference(_ text: String, _ f: SemanticFixture, _ o: SemanticExtractionOptions) throws -> [String: Double] {
-        let candidates = o.splitter.split(text)
-        var labelVectors: [[[Float]]] = []
-        for skill in f.skills where o.types.contains(skill.type) {
-            labelVectors.append(try f.encoder.encode(o.alternativeLabels ? [skill.label] + skill.altLabels : [skill.label]))
+        func vector(_ text: String) throws -> [Double] { try f.encoder.encode([text])[0].map(Double.init) }
+        func mean(_ rows: [[Double]]) -> [Double] { rows.dropFirst().reduce(rows[0]) { zip($0, $1).map(+) }.map { $0 / Double(rows.count) } }
+        func centred(_ v: [Double], _ m: [Double]) -> [Double] {
+            let x = zip(v, m).map(-)
+            let norm = x.map { $0 * $0 }.reduce(0, +).squareRoot()
+            return norm > 0 ? x.map { $0 / norm } : x
         }
-        let allowed = f.skills.filter { o.types.contains($0.type) }
-        let contexts = try o.splitter.sentenceContexts(text).map { try f.encoder.encode([$0.text])[0] }
+        func dot(_ a: [Double], _ b: [Double]) -> Double { zip(a, b).map(*).reduce(0, +) }
+        let labelMean = mean(try f.skills.flatMap { try ([$0.label] + $0.altLabels).map(vector) })
+        let contextRows = try f.skills.map { try vector(SkillLabelVectors.contextSentence(for: $0)) }
+        let contextMean = mean(contextRows)
+        let coverage = LabelCoverage(skills: f.skills)
+        let allowed = f.skills.indices.filter { o.types.contains(f.skills[$0].type) }
+        let labelVectors = try allowed.map { s in
+            try (o.alternativeLabels ? [f.skills[s].label] + f.skills[s].altLabels : [f.skills[s].label]).map { centred(try vector($0), labelMean) }
+        }
+        let contexts = try o.splitter.sentenceContexts(text).map {
+            (vector: centred(try vector($0.text), labelMean), words: Set(LabelCoverage.words($0.text)))
+        }
+        let (w, c) = (Double(o.contextWeight), Double(o.coverageWeight))
         var bySentence: [Int: [String: Double]] = [:]
-        for c in candidates {
-            let v = try f.encoder.encode([c.text])[0]
-            let w = Double(o.contextWeight)
-            // The context only re-weighs the phrase's best keptPerCandidate skills.
-            let raw = zip(allowed, labelVectors).map { (skill, labels) in (skill.id, labels.map { cosine(v, $0) }.max()!, labels) }
-                .sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(SemanticSkillExtractor.keptPerCandidate)
-            let scores = raw.map { (id, score, labels) in
-                (id, (1 - w) * score + w * labels.map { cosine(contexts[c.sentence], $0) }.max()!)
+        for candidate in o.splitter.split(text) {
+            let v = centred(try vector(candidate.text), labelMean)
+            let context = contexts[candidate.sentence]
+            // The sentence only re-weighs the phrase's best keptPerCandidate skills.
+            let raw = zip(allowed, labelVectors).map { s, labels in (s, labels.map { dot(v, $0) }.max()!) }
+                .sorted { ($0.1, f.skills[$1.0].id) > ($1.1, f.skills[$0.0].id) }.prefix(SemanticSkillExtractor.keptPerCandidate)
+            let scores = raw.map { s, phrase in
+                var score = (1 - w - c) * phrase - (candidate.words == 1 ? Double(o.singleWordPenalty) : 0)
+                if w > 0 { score += w * dot(context.vector, centred(contextRows[s], contextMean)) }
+                score += c * Double(coverage.coverage(skill: s, sentenceWords: context.words))
+                return (f.skills[s].id, score)
             }.sorted { ($0.1, $1.0) > ($1.1, $0.0) }
             for (id, score) in scores.prefix(o.maximumPerCandidate) where score >= Double(o.minimumSimilarity) - 1e-6 {
-                bySentence[c.sentence, default: [:]][id] = max(bySentence[c.sentence]?[id] ?? -2, score)
+                bySentence[candidate.sentence, default: [:]][id] = max(bySentence[candidate.sentence]?[id] ?? -2, score)
             }
         }
         var result: [String: Double] = [:]
@@ -63,7 +81,9 @@ struct SemanticSkillExtractorTests {
             o.maximumPerCandidate = 1 + trial % 2
             o.alternativeLabels = trial % 4 != 0
             o.splitter = CandidateSplitter(ngramWords: 1...(2 + trial % 3), clauses: trial % 2 == 0, sentences: trial % 3 == 0)
-            o.contextWeight = [0, 0.3, 0.7][trial % 3 == 1 ? 1 : trial % 5 == 2 ? 2 : 0]
+            o.contextWeight = [0, 0.3, 0.6][trial % 3 == 1 ? 1 : trial % 5 == 2 ? 2 : 0]
+            o.coverageWeight = [0, 0.2, 0.4][trial % 3]
+            o.singleWordPenalty = [0, 0.1][trial % 2]
             let text = (0..<Int.random(in: 3...14, using: &rng)).map { _ in
                 SemanticFixture.words.randomElement(using: &rng)! + [" ", " ", ", ", ". "].randomElement(using: &rng)!
             }.joined()
@@ -85,15 +105,16 @@ struct SemanticSkillExtractorTests {
         var previous: Set<String>?
         for threshold: Float in [0.0, 0.3, 0.6, 0.9, 0.999] {
             let o = SemanticExtractionOptions(
-                minimumSimilarity: threshold, margin: 2, maximumPerSentence: 64, maximumPerCandidate: 8, contextWeight: 0)
+                minimumSimilarity: threshold, margin: 2, maximumPerSentence: 64, maximumPerCandidate: 8, contextWeight: 0,
+                coverageWeight: 0, singleWordPenalty: 0)
             let found = Set(try SemanticSkillExtractor(skills: f.skills, vectors: f.vectors, encoder: f.encoder, options: o).extract(text).map(\.id))
             if let previous { #expect(found.isSubset(of: previous)) }
             previous = found
         }
-        // Exact label phrases reach cosine 1 whatever the weights (with the sentence context off).
+        // Exact label phrases reach cosine 1 (phrase cosine only: sentence, coverage and penalty off).
         #expect(previous?.isSuperset(of: ["s:hvac", "s:care", "s:data", "s:nurse"]) == true)
         let span = try SemanticSkillExtractor(
-            skills: f.skills, vectors: f.vectors, encoder: f.encoder, options: SemanticExtractionOptions(minimumSimilarity: 0.999, contextWeight: 0)
+            skills: f.skills, vectors: f.vectors, encoder: f.encoder, options: SemanticExtractionOptions(minimumSimilarity: 0.999, contextWeight: 0, coverageWeight: 0)
         ).extract("we need patient care").first { $0.id == "s:care" }?.spans
         #expect(span == [8..<20])
     }
@@ -146,10 +167,12 @@ struct SemanticSkillExtractorTests {
             (SemanticExtractionOptions(minimumSimilarity: 1.5), "minimumSimilarity"),
             (SemanticExtractionOptions(margin: -0.1), "margin"),
             (SemanticExtractionOptions(maximumPerSentence: 0), "maximumPerSentence"),
-            (SemanticExtractionOptions(maximumPerCandidate: 9), "maximumPerCandidate"),
+            (SemanticExtractionOptions(maximumPerCandidate: SemanticSkillExtractor.keptPerCandidate + 1), "maximumPerCandidate"),
             (SemanticExtractionOptions(types: []), "types"),
             (SemanticExtractionOptions(confidenceScale: 2), "confidenceScale"),
             (SemanticExtractionOptions(contextWeight: -1), "contextWeight"),
+            (SemanticExtractionOptions(contextWeight: 0.7, coverageWeight: 0.4), "coverageWeight"),
+            (SemanticExtractionOptions(singleWordPenalty: 1.5), "singleWordPenalty"),
             (SemanticExtractionOptions(splitter: CandidateSplitter(ngramWords: 1...20)), "ngramWords"),
         ]
         for (options, name) in cases {
@@ -157,10 +180,13 @@ struct SemanticSkillExtractorTests {
                 (error as? SemanticError)?.isInvalidOption == true && "\(error)".contains(name)
             }
         }
-        #expect(throws: SemanticError.self) { try SkillLabelVectors(skills: Array(f.skills.dropLast()), embeddings: f.vectors.embeddings) }
+        let (embeddings, contexts) = (f.vectors.embeddings, f.vectors.contexts)
+        #expect(throws: SemanticError.self) { try SkillLabelVectors(skills: Array(f.skills.dropLast()), embeddings: embeddings, contexts: contexts) }
         var renamed = f.skills
         renamed[0].label = "hvac systems"
-        #expect(throws: SemanticError.self) { try SkillLabelVectors(skills: renamed, embeddings: f.vectors.embeddings) }
+        #expect(throws: SemanticError.self) { try SkillLabelVectors(skills: renamed, embeddings: embeddings, contexts: contexts) }
+        // Context sentences of another skill list.
+        #expect(throws: SemanticError.self) { try SkillLabelVectors(skills: f.skills, embeddings: embeddings, contexts: embeddings) }
         let other = try SemanticFixture(seed: 8)
         defer { other.remove() }
         #expect(throws: SemanticError.self) { try SemanticSkillExtractor(skills: f.skills, vectors: other.vectors, encoder: f.encoder) }

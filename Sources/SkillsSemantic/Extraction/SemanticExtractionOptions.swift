@@ -26,10 +26,16 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
     public var confidenceScale: Double
     /// What to do with candidate phrases that lexical hits already explain (merged extraction).
     public var lexicalSpans: LexicalSpanRule
-    /// Weight of the sentence in a hit's score (0…1): score = (1 − w) · cosine(phrase, label) +
-    /// w · cosine(sentence, label), so a phrase's reading that fits its sentence wins. 0 = phrase only
-    /// (no sentence is encoded).
+    /// Weight w of the sentence in a hit's score (0…1): score = (1 − w − c) · cosine(phrase, label) +
+    /// w · cosine(sentence, skill's context sentence) + c · label coverage − single-word penalty, so
+    /// a phrase's reading that fits its sentence wins. 0 = no sentence is encoded.
     public var contextWeight: Float
+    /// Weight c of ``LabelCoverage`` (the share of the label's rare words the sentence spells out)
+    /// in a hit's score (0…1; `contextWeight + coverageWeight` ≤ 1).
+    public var coverageWeight: Float
+    /// Subtracted from the score of a one-word candidate (0…1): lone generic words ("tools",
+    /// "Industry") come close to many labels and are the commonest false hits.
+    public var singleWordPenalty: Float
 
     /// How lexical mentions shadow candidate phrases in merged extraction.
     public enum LexicalSpanRule: String, Sendable, Hashable, CaseIterable {
@@ -42,10 +48,11 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
     }
 
     public init(
-        splitter: CandidateSplitter = CandidateSplitter(),
-        minimumSimilarity: Float = 0.64, margin: Float = 0.03, maximumPerSentence: Int = 2, maximumPerCandidate: Int = 1,
+        splitter: CandidateSplitter = CandidateSplitter(ngramWords: 1...6),
+        minimumSimilarity: Float = 0.54, margin: Float = 0.03, maximumPerSentence: Int = 3, maximumPerCandidate: Int = 1,
         alternativeLabels: Bool = false, types: Set<SkillType> = [.skill, .knowledge], confidenceScale: Double = 0.66,
-        lexicalSpans: LexicalSpanRule = .ignore, contextWeight: Float = 0.4
+        lexicalSpans: LexicalSpanRule = .skipContained, contextWeight: Float = 0.29, coverageWeight: Float = 0.14,
+        singleWordPenalty: Float = 0.09
     ) {
         self.splitter = splitter
         self.minimumSimilarity = minimumSimilarity
@@ -57,6 +64,8 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
         self.confidenceScale = confidenceScale
         self.lexicalSpans = lexicalSpans
         self.contextWeight = contextWeight
+        self.coverageWeight = coverageWeight
+        self.singleWordPenalty = singleWordPenalty
     }
 
     /// Throws ``SemanticError`` naming the first invalid option.
@@ -77,6 +86,12 @@ public struct SemanticExtractionOptions: Sendable, Hashable {
         }
         guard contextWeight.isFinite, (0...1).contains(contextWeight) else {
             throw bad("contextWeight must be within 0...1, got \(contextWeight)")
+        }
+        guard coverageWeight.isFinite, (0...1).contains(coverageWeight), contextWeight + coverageWeight <= 1 else {
+            throw bad("coverageWeight must be within 0...1 and contextWeight + coverageWeight at most 1, got \(coverageWeight)")
+        }
+        guard singleWordPenalty.isFinite, (0...1).contains(singleWordPenalty) else {
+            throw bad("singleWordPenalty must be within 0...1, got \(singleWordPenalty)")
         }
         guard !types.isEmpty else { throw bad("types must name at least one skill type") }
         let words = splitter.ngramWords

@@ -14,24 +14,29 @@ import SkillsVectors
 /// let skills = try semantic.extract(text, mergingWith: lexical.extract(text))   // lexical hits keep priority
 /// ```
 ///
-/// Per sentence: every candidate gets its best skills (cosine, maximum over a skill's labels),
-/// blended with the sentence's cosine to the same labels by ``SemanticExtractionOptions/contextWeight``;
-/// a skill's score in the sentence is its best candidate's; hits below
-/// ``SemanticExtractionOptions/minimumSimilarity`` or further than ``SemanticExtractionOptions/margin``
-/// below the sentence's best are dropped and the best ``SemanticExtractionOptions/maximumPerSentence``
-/// stay. A skill found in several sentences keeps its best score and all its spans. Results have
-/// `method == .semantic` and confidence = score × ``SemanticExtractionOptions/confidenceScale``.
+/// Per sentence: every candidate gets its best skills by centred cosine against their labels
+/// (``SemanticSpace``), re-weighed with the sentence — its cosine to the skill's context sentence
+/// (``SemanticExtractionOptions/contextWeight``) and how much of the label it spells out
+/// (``LabelCoverage``, ``SemanticExtractionOptions/coverageWeight``) — less
+/// ``SemanticExtractionOptions/singleWordPenalty`` for one-word candidates. A skill's score in the
+/// sentence is its best candidate's; hits below ``SemanticExtractionOptions/minimumSimilarity`` or
+/// further than ``SemanticExtractionOptions/margin`` below the sentence's best are dropped and the
+/// best ``SemanticExtractionOptions/maximumPerSentence`` stay. A skill found in several sentences
+/// keeps its best score and all its spans. Results have `method == .semantic` and confidence =
+/// score × ``SemanticExtractionOptions/confidenceScale``.
 ///
 /// Encoding dominates the cost (one forward pass per distinct candidate — about 80 for a 20-word
 /// sentence with the default 1–8-word n-grams — and one per sentence); the label comparison is one
-/// `sgemm` per 32 candidates over all label rows.
+/// `sgemm` per 32 candidates over the label rows.
 public struct SemanticSkillExtractor: Sendable {
-    /// How many skills are kept per candidate phrase before selection.
-    public static let keptPerCandidate = 8
+    /// How many skills are kept per candidate phrase (by phrase cosine) before the sentence re-weighs them.
+    public static let keptPerCandidate = 32
 
     public let options: SemanticExtractionOptions
     public let encoder: SentenceEncoder
     public let vectors: SkillLabelVectors
+    private let space: SemanticSpace
+    private let coverage: LabelCoverage
     private let skills: [Skill]
     private let allowed: [Bool]
 
@@ -53,8 +58,18 @@ public struct SemanticSkillExtractor: Sendable {
         self.options = options
         self.encoder = encoder
         self.vectors = vectors
+        self.space = SemanticSpace(vectors: vectors, alternativeLabels: options.alternativeLabels)
+        self.coverage = LabelCoverage(skills: skills)
         self.skills = skills.map { Skill(id: $0.id, label: $0.label, type: $0.type) }
         self.allowed = skills.map { options.types.contains($0.type) }
+    }
+
+    /// What a hit's score takes from the sentence around its candidate.
+    public struct SentenceContext: Sendable {
+        /// The sentence's centred vector (empty when the context weight is 0: nothing is encoded).
+        public var vector: [Float]
+        /// ``LabelCoverage/words(_:)`` of the sentence.
+        public var words: Set<String>
     }
 
     /// Semantic hits in `text`, highest confidence first.
@@ -72,38 +87,40 @@ public struct SemanticSkillExtractor: Sendable {
     private func extract(_ text: String, lexical: [ExtractedSkill]) throws -> [ExtractedSkill] {
         let candidates = candidates(of: text, lexical: lexical)
         guard !candidates.isEmpty else { return [] }
-        var scores = score(try encoder.encodeFlat(candidates.map(\.text)), count: candidates.count)
-        if options.contextWeight > 0 {
-            let sentences = options.splitter.sentenceContexts(text)
-            let vectors = try encoder.encodeFlat(sentences.map(\.text))
-            let d = vectors.count / max(1, sentences.count)
-            scores = weighed(scores, of: candidates, contexts: sentences.indices.map { Array(vectors[$0 * d..<($0 + 1) * d]) })
-        }
-        return select(candidates, scores: scores)
+        let scores = score(try encoder.encodeFlat(candidates.map(\.text)), count: candidates.count)
+        let sentences = options.splitter.sentenceContexts(text).map(\.text)
+        return select(candidates, scores: weighed(scores, of: candidates, contexts: try contexts(sentences)))
     }
 
-    /// Scores with the sentence context blended in: (1 − w) · phrase cosine + w · best cosine of the
-    /// candidate's sentence (`contexts[candidate.sentence]`) against the same skill's labels, each
-    /// candidate's hits re-sorted.
+    /// The contexts of `sentences` (the texts of `options.splitter.sentenceContexts`): their words,
+    /// and their centred vectors when `options.contextWeight` > 0.
+    public func contexts(_ sentences: [String], options: SemanticExtractionOptions? = nil) throws -> [SentenceContext] {
+        let options = options ?? self.options
+        var vectors = [[Float]](repeating: [], count: sentences.count)
+        if options.contextWeight > 0, !sentences.isEmpty {
+            let d = space.dimension
+            let flat = space.centredTexts(try encoder.encodeFlat(sentences))
+            vectors = sentences.indices.map { Array(flat[$0 * d..<($0 + 1) * d]) }
+        }
+        return zip(sentences, vectors).map { SentenceContext(vector: $1, words: Set(LabelCoverage.words($0))) }
+    }
+
+    /// Scores with the sentence blended in: (1 − w − c) · phrase cosine + w · cosine of the
+    /// candidate's sentence (`contexts[candidate.sentence]`) with the skill's context sentence +
+    /// c · label coverage of that sentence − the single-word penalty; each candidate's hits re-sorted.
     public func weighed(
-        _ scores: [[ScoredID]], of candidates: [CandidatePhrase], contexts: [[Float]], options: SemanticExtractionOptions? = nil
+        _ scores: [[ScoredID]], of candidates: [CandidatePhrase], contexts: [SentenceContext], options: SemanticExtractionOptions? = nil
     ) -> [[ScoredID]] {
         let options = options ?? self.options
-        let w = options.contextWeight
-        guard w > 0 else { return scores }
-        let d = vectors.dimension
+        let w = options.contextWeight, c = options.coverageWeight
         return zip(candidates, scores).map { candidate, hits in
             let context = contexts[candidate.sentence]
+            let penalty = candidate.words == 1 ? options.singleWordPenalty : 0
             return hits.map { hit in
-                let lo = vectors.rowStart[Int(hit.id)]
-                let hi = options.alternativeLabels ? vectors.rowStart[Int(hit.id) + 1] : lo + 1
-                var best: Float = -1
-                vectors.embeddings.vectors.withUnsafeBufferPointer { labels in
-                    context.withUnsafeBufferPointer { x in
-                        for row in lo..<hi { best = max(best, BLAS.sdot(d, labels.baseAddress! + row * d, x.baseAddress!)) }
-                    }
-                }
-                return ScoredID(id: hit.id, score: (1 - w) * hit.score + w * best)
+                var score = (1 - w - c) * hit.score - penalty
+                if w > 0 { score += w * context.vector.withUnsafeBufferPointer { space.contextCosine(skill: Int(hit.id), $0.baseAddress!) } }
+                if c > 0 { score += c * coverage.coverage(skill: Int(hit.id), sentenceWords: context.words) }
+                return ScoredID(id: hit.id, score: score)
             }.sorted(by: ScoredID.ranksBefore)
         }
     }
@@ -124,26 +141,26 @@ public struct SemanticSkillExtractor: Sendable {
         }
     }
 
-    /// The best ``keptPerCandidate`` skills of each of `count` phrase vectors (row-major in `vectors`),
-    /// by cosine against each skill's labels (preferred only unless `alternativeLabels`), among
-    /// the allowed types.
-    public func score(_ phraseVectors: [Float], count: Int, alternativeLabels: Bool? = nil) -> [[ScoredID]] {
-        let d = vectors.dimension
+    /// The best ``keptPerCandidate`` skills of each of `count` phrase vectors (row-major in
+    /// `phraseVectors`, as the encoder returns them), by centred cosine against each skill's labels
+    /// (preferred only unless `options.alternativeLabels`), among the allowed types.
+    public func score(_ phraseVectors: [Float], count: Int) -> [[ScoredID]] {
+        let d = space.dimension
         precondition(phraseVectors.count == count * d, "score needs count × dimension floats")
-        let alternatives = alternativeLabels ?? options.alternativeLabels
-        let labelRows = vectors.embeddings.labels.count
+        let centred = space.centredTexts(phraseVectors)
+        let labelRows = space.labelRows
         let chunk = 32
         var similarities = [Float](repeating: 0, count: chunk * labelRows)
         var result: [[ScoredID]] = []
         result.reserveCapacity(count)
-        let rowStart = vectors.rowStart
-        phraseVectors.withUnsafeBufferPointer { phrases in
-            vectors.embeddings.vectors.withUnsafeBufferPointer { labels in
+        let rowStart = space.rowStart
+        centred.withUnsafeBufferPointer { phrases in
+            space.labels.withUnsafeBufferPointer { labels in
                 similarities.withUnsafeMutableBufferPointer { sims in
                     for start in stride(from: 0, to: count, by: chunk) {
                         let m = min(chunk, count - start)
-                        // Why one sgemm over every label row: 32 phrases against 105k rows is
-                        // compute bound (2.6 GFLOP), where per-phrase sgemv would be memory bound.
+                        // Why one sgemm over every label row: 32 phrases against 22k–105k rows is
+                        // compute bound, where per-phrase sgemv would be memory bound.
                         BLAS.sgemm(
                             transposeB: true, m: m, n: labelRows, k: d, a: phrases.baseAddress! + start * d, lda: d,
                             b: labels.baseAddress!, ldb: d, c: sims.baseAddress!, ldc: labelRows)
@@ -151,10 +168,8 @@ public struct SemanticSkillExtractor: Sendable {
                             let row = sims.baseAddress! + r * labelRows
                             var top = TopKCollector(k: Self.keptPerCandidate)
                             for s in 0..<skills.count where allowed[s] {
-                                let lo = rowStart[s]
-                                let hi = alternatives ? rowStart[s + 1] : lo + 1
-                                var best = row[lo]
-                                for j in (lo + 1)..<max(lo + 1, hi) where row[j] > best { best = row[j] }
+                                var best = row[rowStart[s]]
+                                for j in (rowStart[s] + 1)..<max(rowStart[s] + 1, rowStart[s + 1]) where row[j] > best { best = row[j] }
                                 if best >= top.threshold { top.push(id: Int32(s), score: best) }
                             }
                             result.append(top.finish())

@@ -22,7 +22,7 @@ struct ExtractCommand: Command {
         .flag("json", "print JSON (always on when reading stdin)"),
         .value("min-confidence", "X", "report skills with confidence >= X, 0…1 (default 0.67)"),
         .flag("semantic", "add semantic hits from the sentence encoder (needs scripts/fetch-model.sh)"),
-        .value("min-similarity", "X", "with --semantic: score a phrase must reach, -1…1 (default 0.64)"),
+        .value("min-similarity", "X", "with --semantic: score a phrase must reach, -1…1 (default 0.54)"),
     ]
 
     let text: String?
