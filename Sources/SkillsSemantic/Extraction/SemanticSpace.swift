@@ -65,12 +65,9 @@ struct SemanticSpace: Sendable {
         var out = rows
         let count = rows.count / max(1, d)
         out.withUnsafeMutableBufferPointer { v in
-            for r in 0..<count {
-                let row = v.baseAddress! + r * d
-                for j in 0..<d { row[j] -= mean[j] }
-                let norm = BLAS.snrm2(d, row)
-                if norm > 0 { BLAS.sscal(d, alpha: 1 / norm, row) }
-            }
+            guard let base = v.baseAddress else { return }
+            for r in 0..<count { for j in 0..<d { base[r * d + j] -= mean[j] } }
+            VectorMatrix.normalizeRows(base, rows: count, dimension: d)
         }
         return out
     }

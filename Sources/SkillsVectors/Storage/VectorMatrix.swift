@@ -72,15 +72,19 @@ public struct VectorMatrix: Sendable, Equatable {
     /// Scales every non-zero row to unit Euclidean length (zero rows stay zero), so inner product
     /// is cosine similarity.
     public mutating func normalizeRows() {
-        let d = dimension
-        let rows = count
+        let (d, rows) = (dimension, count)
         values.withUnsafeMutableBufferPointer { buffer in
             guard let base = buffer.baseAddress else { return }
-            for r in 0..<rows {
-                let row = base + r * d
-                let norm = BLAS.snrm2(d, row)
-                if norm > 0 { BLAS.sscal(d, alpha: 1 / norm, row) }
-            }
+            Self.normalizeRows(base, rows: rows, dimension: d)
+        }
+    }
+
+    /// Scales each non-zero row of the row-major `rows × dimension` values at `base` to unit length.
+    public static func normalizeRows(_ base: UnsafeMutablePointer<Float>, rows: Int, dimension d: Int) {
+        for r in 0..<rows {
+            let row = base + r * d
+            let norm = BLAS.snrm2(d, row)
+            if norm > 0 { BLAS.sscal(d, alpha: 1 / norm, row) }
         }
     }
 
